@@ -1,0 +1,38 @@
+using CrmKit.AspNetCore.Endpoints;
+using CrmKit.AspNetCore.Problems;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace CrmKit.AspNetCore;
+
+/// <summary>Maps the CrmKit REST API.</summary>
+public static class CrmKitEndpointRouteBuilderExtensions
+{
+    /// <summary>
+    /// Maps every endpoint of the CrmKit REST API (docs/rest-api.md): <c>GET /health</c>,
+    /// <c>/api/metadata/entities/...</c>, <c>/api/records/{entity}/...</c> and <c>GET /openapi/v1.json</c>. Failures of
+    /// these endpoints are answered with RFC 7807 problem details.
+    /// </summary>
+    /// <param name="endpoints">The application or a route group to map into.</param>
+    /// <returns>The route group holding the endpoints, to add metadata or filters (authorization, rate limits...).</returns>
+    /// <exception cref="InvalidOperationException"><c>AddCrmKitApi()</c> was not called.</exception>
+    public static RouteGroupBuilder MapCrmKit(this IEndpointRouteBuilder endpoints)
+    {
+        ArgumentNullException.ThrowIfNull(endpoints);
+        if (endpoints.ServiceProvider.GetService<CrmKitApiMarker>() is null)
+        {
+            throw new InvalidOperationException(
+                "MapCrmKit() needs the CrmKit API services: call services.AddCrmKitApi() (and services.AddCrmKit()) first.");
+        }
+
+        var group = endpoints.MapGroup(string.Empty);
+        group.AddEndpointFilter<ProblemEndpointFilter>();
+        HealthEndpoints.Map(group);
+        MetadataEndpoints.Map(group);
+        RecordEndpoints.Map(group);
+        OpenApiEndpoints.Map(group);
+        return group;
+    }
+}

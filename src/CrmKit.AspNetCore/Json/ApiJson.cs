@@ -1,0 +1,27 @@
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using System.Text.Unicode;
+
+namespace CrmKit.AspNetCore.Json;
+
+/// <summary>The JSON settings every response of the API is written with.</summary>
+internal static class ApiJson
+{
+    /// <summary>The media type of ordinary responses.</summary>
+    public const string ContentType = "application/json; charset=utf-8";
+
+    /// <summary>The media type of error responses (RFC 7807).</summary>
+    public const string ProblemContentType = "application/problem+json; charset=utf-8";
+
+    // Cyrillic labels and messages stay readable; characters that matter in HTML are still escaped.
+    private static readonly JavaScriptEncoder Encoder = JavaScriptEncoder.Create(UnicodeRanges.All);
+
+    /// <summary>Writer options: compact, readable Unicode.</summary>
+    public static JsonWriterOptions WriterOptions { get; } = new() { Encoder = Encoder, Indented = false };
+
+    /// <summary>Serializer options for problem extension values (camelCase members, as in the rest of the API).</summary>
+    public static JsonSerializerOptions SerializerOptions { get; } = new(JsonSerializerDefaults.Web)
+    {
+        Encoder = Encoder,
+    };
+}

@@ -1,0 +1,34 @@
+namespace CrmKit.Cli.Api;
+
+/// <summary>The REST API's paths (docs/rest-api.md), relative to the server address, with segments escaped.</summary>
+internal static class ApiPaths
+{
+    public const string Entities = "api/metadata/entities";
+
+    public static string Entity(string entity) => $"{Entities}/{Escape(entity)}";
+
+    public static string EntitySchema(string entity) => $"{Entity(entity)}/schema";
+
+    public static string EntityHistory(string entity) => $"{Entity(entity)}/history";
+
+    public static string Fields(string entity) => $"{Entity(entity)}/fields";
+
+    public static string Field(string entity, string field) => $"{Fields(entity)}/{Escape(field)}";
+
+    public static string Records(string entity) => $"api/records/{Escape(entity)}";
+
+    public static string Record(string entity, string id) => $"{Records(entity)}/{Escape(id)}";
+
+    public static string RecordRestore(string entity, string id) => $"{Record(entity, id)}/restore";
+
+    /// <summary>Appends a query string built from the pairs whose value is not null.</summary>
+    public static string WithQuery(string path, IEnumerable<KeyValuePair<string, string?>> parameters)
+    {
+        var query = string.Join(
+            '&',
+            parameters.Where(p => p.Value is not null).Select(p => $"{p.Key}={Uri.EscapeDataString(p.Value!)}"));
+        return query.Length == 0 ? path : $"{path}?{query}";
+    }
+
+    private static string Escape(string segment) => Uri.EscapeDataString(segment);
+}

@@ -1,0 +1,148 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Sockets;
+using System.Reflection;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using CrmKit.Cli.Output;
+
+namespace CrmKit.Cli.Api;
+
+/// <summary>
+/// A thin HttpClient wrapper for the CrmKit REST API: sends JSON, returns the JSON answer, and turns error answers
+/// into <see cref="ApiProblemException"/> and transport failures into <see cref="ServerUnavailableException"/>.
+/// </summary>
+internal sealed class CrmApiClient : IDisposable
+{
+    private static readonly string UserAgent =
+        $"crmkit/{typeof(CrmApiClient).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split('+')[0] ?? "0.0.0"}";
+
+    private readonly HttpClient _http;
+
+    /// <param name="options">The server address, language and credentials.</param>
+    /// <param name="handler">A handler to send through (tests, in-memory servers); null uses the network.</param>
+    public CrmApiClient(CrmApiClientOptions options, HttpMessageHandler? handler = null)
+    {
+        // A trailing slash keeps a path prefix of the server address (http://host/crm/) when paths are appended.
+        Server = options.Server.AbsoluteUri.EndsWith('/') ? options.Server : new Uri(options.Server.AbsoluteUri + "/");
+        _http = handler is null ? new HttpClient() : new HttpClient(handler, disposeHandler: false);
+        _http.BaseAddress = Server;
+        _http.Timeout = options.Timeout;
+        _http.DefaultRequestHeaders.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
+        _http.DefaultRequestHeaders.Accept.Add(new MediaTypeWithQualityHeaderValue("application/problem+json"));
+        _http.DefaultRequestHeaders.UserAgent.ParseAdd(UserAgent);
+        if (options.Language is not null)
+        {
+            _http.DefaultRequestHeaders.AcceptLanguage.Add(new StringWithQualityHeaderValue(options.Language));
+        }
+
+        if (options.ApiKey is not null)
+        {
+            _http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("ApiKey", options.ApiKey);
+        }
+    }
+
+    /// <summary>The server address, ending with a slash.</summary>
+    public Uri Server { get; }
+
+    public async Task<JsonNode?> GetAsync(string path, CancellationToken cancellationToken) =>
+        (await SendAsync(HttpMethod.Get, path, body: null, ifMatchVersion: null, cancellationToken)).Body;
+
+    /// <summary>Sends a request and returns the successful answer.</summary>
+    /// <param name="method">The HTTP method.</param>
+    /// <param name="path">The path relative to the server address, with its query string.</param>
+    /// <param name="body">The JSON body, or null to send none.</param>
+    /// <param name="ifMatchVersion">A record version to send as <c>If-Match: "N"</c>.</param>
+    /// <param name="cancellationToken">Cancels the request.</param>
+    /// <exception cref="ApiProblemException">The server answered with an error status.</exception>
+    /// <exception cref="ServerUnavailableException">The server cannot be reached or answered something unusable.</exception>
+    public async Task<ApiResponse> SendAsync(
+        HttpMethod method, string path, JsonNode? body, long? ifMatchVersion, CancellationToken cancellationToken)
+    {
+        using var request = new HttpRequestMessage(method, new Uri(path, UriKind.Relative));
+        if (body is not null)
+        {
+            request.Content = new StringContent(JsonText.ToCompact(body), Encoding.UTF8, "application/json");
+        }
+
+        if (ifMatchVersion is { } version)
+        {
+            request.Headers.IfMatch.Add(new EntityTagHeaderValue($"\"{version}\""));
+        }
+
+        using var response = await SendCoreAsync(request, cancellationToken);
+        string text;
+        try
+        {
+            text = await response.Content.ReadAsStringAsync(cancellationToken);
+        }
+        catch (HttpRequestException ex)
+        {
+            throw new ServerUnavailableException($"the connection to the CrmKit server at {Server} broke while reading the answer ({Reason(ex)}).", ex);
+        }
+
+        if (!response.IsSuccessStatusCode)
+        {
+            throw new ApiProblemException(ApiProblem.FromResponse(response.StatusCode, response.ReasonPhrase, text));
+        }
+
+        JsonNode? json = null;
+        if (!string.IsNullOrWhiteSpace(text))
+        {
+            try
+            {
+                json = JsonNode.Parse(text);
+            }
+            catch (JsonException ex)
+            {
+                throw new ServerUnavailableException(
+                    $"the server at {Server} answered {method} /{path} with a body that is not JSON; is it a CrmKit server?", ex);
+            }
+        }
+
+        return new ApiResponse(response.StatusCode, json, response.Headers.ETag?.Tag);
+    }
+
+    public void Dispose() => _http.Dispose();
+
+    private async Task<HttpResponseMessage> SendCoreAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await _http.SendAsync(request, cancellationToken);
+        }
+        catch (HttpRequestException ex)
+        {
+            throw new ServerUnavailableException(
+                $"cannot reach the CrmKit server at {Server} ({Reason(ex)}). Is it running? Pass --server or set CRMKIT_SERVER.", ex);
+        }
+        catch (TaskCanceledException ex) when (!cancellationToken.IsCancellationRequested)
+        {
+            throw new ServerUnavailableException(
+                $"the CrmKit server at {Server} did not answer within {_http.Timeout.TotalSeconds:0} seconds.", ex);
+        }
+    }
+
+    // The innermost message is the useful one ("Connection refused"), the outer ones repeat the address.
+    private static string Reason(HttpRequestException ex)
+    {
+        Exception inner = ex;
+        while (inner.InnerException is not null)
+        {
+            inner = inner.InnerException;
+        }
+
+        return inner switch
+        {
+            SocketException socket => socket.SocketErrorCode switch
+            {
+                SocketError.ConnectionRefused => "connection refused",
+                SocketError.HostNotFound or SocketError.NoData => "host not found",
+                SocketError.TimedOut => "connection timed out",
+                _ => socket.Message,
+            },
+            _ => inner.Message,
+        };
+    }
+}

@@ -1,0 +1,58 @@
+using System.CommandLine;
+using System.Text.Json.Nodes;
+using CrmKit.Cli.Api;
+using CrmKit.Cli.Output;
+
+namespace CrmKit.Cli.Commands.Entities;
+
+/// <summary><c>crmkit entity history &lt;entity&gt;</c>: <c>GET /api/metadata/entities/{entity}/history</c>.</summary>
+internal sealed class EntityHistoryCommand : CrmCommand
+{
+    private readonly Argument<string> _entity = CommandArguments.Entity();
+
+    public EntityHistoryCommand(CliRuntime runtime)
+        : base("history", "Show the metadata versions of an entity and what changed in each", runtime)
+    {
+        Add(_entity);
+    }
+
+    protected override async Task<int> ExecuteAsync(CommandContext context, CancellationToken cancellationToken)
+    {
+        var entity = context.ParseResult.GetRequiredValue(_entity);
+        var body = await context.Client.GetAsync(ApiPaths.EntityHistory(entity), cancellationToken);
+        if (context.Json)
+        {
+            context.WriteJson(body);
+            return ExitCodes.Ok;
+        }
+
+        var table = new TableWriter(["version", "changed at", "changed by", "changes"], maxCellWidth: 80);
+        foreach (var version in (body?["items"] as JsonArray ?? []).OfType<JsonObject>())
+        {
+            table.AddRow(
+                JsonText.ToCell(version["version"]),
+                JsonText.ToCell(version["changedAt"]),
+                JsonText.ToCell(version["changedBy"]),
+                DescribeDiff(version["diff"]));
+        }
+
+        table.Write(context.Out);
+        return ExitCodes.Ok;
+    }
+
+    // The diff entries are shown compactly: "op path" for JSON Patch-like entries, the text or JSON otherwise.
+    private static string DescribeDiff(JsonNode? diff)
+    {
+        if (diff is not JsonArray entries)
+        {
+            return JsonText.ToCell(diff);
+        }
+
+        return string.Join("; ", entries.Select(entry =>
+        {
+            var op = JsonText.GetString(entry, "op");
+            var path = JsonText.GetString(entry, "path");
+            return op is not null && path is not null ? $"{op} {path}" : JsonText.ToCell(entry);
+        }));
+    }
+}

@@ -1,0 +1,69 @@
+using CrmKit.Core.Fields;
+using CrmKit.Core.Metadata;
+using CrmKit.Core.Modules;
+using CrmKit.Core.Pipeline;
+using CrmKit.Core.Query;
+using CrmKit.Core.Records;
+using CrmKit.Core.StandardModel;
+using CrmKit.Sdk.Extensibility;
+using CrmKit.Sdk.Records;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+
+namespace CrmKit.Core;
+
+/// <summary>Registers CrmKit Core.</summary>
+public static class CrmKitServiceCollectionExtensions
+{
+    /// <summary>
+    /// Adds the metadata registry, validation, the record pipeline, <see cref="IRecordService"/> and
+    /// <see cref="IMetadataService"/>, the built-in field types and (unless switched off) the standard CRM model.
+    /// Choose a store on the returned builder (for example <c>UseSqlite</c>).
+    /// </summary>
+    /// <param name="services">The services.</param>
+    /// <param name="configure">Configures <see cref="CrmKitOptions"/>.</param>
+    /// <returns>The builder, to add modules and choose a store.</returns>
+    public static CrmKitBuilder AddCrmKit(this IServiceCollection services, Action<CrmKitOptions>? configure = null)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        var options = new CrmKitOptions();
+        configure?.Invoke(options);
+        services.AddOptions<CrmKitOptions>().Configure(o => configure?.Invoke(o)).Validate(
+            o => o.MaxBatchSize > 0 && o.MaxPipelineDepth > 0 && o.ViolationSampleSize > 0,
+            "CrmKit options must be positive.").ValidateOnStart();
+
+        var fieldTypes = new FieldTypeRegistry();
+        foreach (var type in BuiltInFieldTypeCatalog.Create(options.DefaultPhoneRegion))
+        {
+            fieldTypes.Add(type);
+        }
+
+        var registrations = new ModuleRegistrations();
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<IFieldTypeRegistry>(fieldTypes);
+        services.TryAddSingleton(registrations);
+        services.TryAddSingleton<MetadataRegistry>();
+        services.TryAddSingleton(sp => new EntityCompiler(sp.GetRequiredService<IFieldTypeRegistry>()));
+        services.TryAddSingleton<MetadataService>();
+        services.TryAddSingleton<IMetadataService>(sp => sp.GetRequiredService<MetadataService>());
+        services.TryAddSingleton<RecordPipeline>();
+        services.TryAddSingleton(sp => new CursorCodec(CursorKey(sp.GetRequiredService<IOptions<CrmKitOptions>>().Value)));
+        services.TryAddSingleton<IRecordService, RecordService>();
+        services.AddHostedService<CrmKitInitializer>();
+
+        var builder = new CrmKitBuilder(services, fieldTypes, registrations);
+        if (options.IncludeStandardModel)
+        {
+            builder.AddModule(new StandardCrmModule());
+        }
+
+        return builder;
+    }
+
+    private static byte[] CursorKey(CrmKitOptions options) =>
+        string.IsNullOrEmpty(options.CursorKey)
+            ? System.Security.Cryptography.RandomNumberGenerator.GetBytes(32)
+            : Convert.FromBase64String(options.CursorKey);
+}

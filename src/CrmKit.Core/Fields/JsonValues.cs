@@ -1,0 +1,47 @@
+using System.Diagnostics.CodeAnalysis;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+
+namespace CrmKit.Core.Fields;
+
+/// <summary>Small readers shared by the field types, for parsed nodes and nodes built from CLR values alike.</summary>
+internal static class JsonValues
+{
+    /// <summary>Reads a JSON string.</summary>
+    /// <param name="node">The node.</param>
+    /// <param name="text">The string, when the node is a JSON string.</param>
+    /// <returns>True when the node is a JSON string.</returns>
+    public static bool TryGetString(JsonNode? node, [NotNullWhen(true)] out string? text)
+    {
+        text = null;
+        if (node is not JsonValue value || value.GetValueKind() != JsonValueKind.String)
+        {
+            return false;
+        }
+
+        if (!value.TryGetValue(out text))
+        {
+            // CLR values serialized as strings (char, Guid, enums with converters): read the JSON they produce.
+            using var document = JsonDocument.Parse(value.ToJsonString());
+            text = document.RootElement.GetString() ?? string.Empty;
+        }
+
+        return true;
+    }
+
+    /// <summary>Reads a JSON number exactly.</summary>
+    /// <param name="node">The node.</param>
+    /// <param name="number">The number, when the node is a JSON number.</param>
+    /// <returns>True when the node is a JSON number.</returns>
+    public static bool TryGetNumber(JsonNode? node, out ExactNumber number)
+    {
+        number = default;
+        return node is JsonValue value && value.GetValueKind() == JsonValueKind.Number &&
+               ExactNumber.TryRead(value, out number);
+    }
+
+    /// <summary>Makes a number node from canonical number text, backed by a JSON element like parsed request values.</summary>
+    /// <param name="text">JSON number text.</param>
+    /// <returns>The node.</returns>
+    public static JsonNode Number(string text) => JsonNode.Parse(text)!;
+}

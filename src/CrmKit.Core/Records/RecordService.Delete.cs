@@ -1,0 +1,136 @@
+using System.Text.Json.Nodes;
+using CrmKit.Core.Metadata;
+using CrmKit.Core.Pipeline;
+using CrmKit.Core.Query;
+using CrmKit.Core.Resources;
+using CrmKit.Core.Storage;
+using CrmKit.Sdk.Errors;
+using CrmKit.Sdk.Fields;
+using CrmKit.Sdk.Metadata;
+using CrmKit.Sdk.Pipeline;
+using CrmKit.Sdk.Records;
+using CrmKit.Sdk.Security;
+
+namespace CrmKit.Core.Records;
+
+internal sealed partial class RecordService
+{
+    public async Task<CrmRecord> DeleteAsync(
+        CrmPrincipal principal, string entity, Guid id, long? expectedVersion, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(principal);
+        var compiled = registry.Get(entity);
+        using var depth = PipelineDepth.Enter(_options.MaxPipelineDepth);
+        await using var session = await store.BeginAsync(write: true, cancellationToken);
+        var row = await session.GetAsync(compiled.Storage, id, cancellationToken);
+        if (row is null || row.DeletedAt is not null)
+        {
+            throw CoreMessages.RecordNotFound(entity, id);
+        }
+
+        if (expectedVersion is { } expected && expected != row.Version)
+        {
+            throw VersionConflict(row.Version, expected);
+        }
+
+        var pre = RecordJson.ToRecord(entity, row);
+        var target = RecordJson.Parse(row.Data);
+        await RunStageAsync(compiled, RecordOperation.Delete, PipelineStage.PreValidation, id, pre, target, NoFields,
+            principal, depth.Depth, null, cancellationToken);
+        await ReleaseReferencesAsync(session, entity, id, principal, cancellationToken);
+        await RunStageAsync(compiled, RecordOperation.Delete, PipelineStage.PreOperation, id, pre, target, NoFields,
+            principal, depth.Depth, null, cancellationToken);
+        var now = clock.GetUtcNow();
+        var next = Touch(row, principal, now, deletedAt: now, data: row.Data);
+        await WriteAsync(session, compiled.Storage, next, row.Version, cancellationToken);
+        var post = RecordJson.ToRecord(entity, next);
+        await RunStageAsync(compiled, RecordOperation.Delete, PipelineStage.PostOperation, id, pre, target, NoFields,
+            principal, depth.Depth, post, cancellationToken);
+        await session.CommitAsync(cancellationToken);
+        return post;
+    }
+
+    public async Task<CrmRecord> RestoreAsync(
+        CrmPrincipal principal, string entity, Guid id, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(principal);
+        var compiled = registry.Get(entity);
+        using var depth = PipelineDepth.Enter(_options.MaxPipelineDepth);
+        await using var session = await store.BeginAsync(write: true, cancellationToken);
+        var row = await session.GetAsync(compiled.Storage, id, cancellationToken) ?? throw CoreMessages.RecordNotFound(entity, id);
+        if (row.DeletedAt is null)
+        {
+            throw CoreMessages.Exception(CrmErrorKind.Conflict, "record.not_deleted");
+        }
+
+        var pre = RecordJson.ToRecord(entity, row);
+        var target = RecordJson.Parse(row.Data);
+        var errors = new List<CrmError>();
+        await CheckLookupsAsync(session, registry, compiled, [(target, "")], errors, cancellationToken);
+        if (errors.Count > 0)
+        {
+            throw new CrmException(CrmErrorKind.Conflict, "lookup.not_found", errors[0].Message, errors);
+        }
+
+        await RunStageAsync(compiled, RecordOperation.Restore, PipelineStage.PreOperation, id, pre, target, NoFields,
+            principal, depth.Depth, null, cancellationToken);
+        var next = Touch(row, principal, clock.GetUtcNow(), deletedAt: null, data: row.Data);
+        await WriteAsync(session, compiled.Storage, next, row.Version, cancellationToken);
+        var post = RecordJson.ToRecord(entity, next);
+        await RunStageAsync(compiled, RecordOperation.Restore, PipelineStage.PostOperation, id, pre, target, NoFields,
+            principal, depth.Depth, post, cancellationToken);
+        await session.CommitAsync(cancellationToken);
+        return post;
+    }
+
+    /// <summary>Refuses the delete while restrict lookups point here; clears set-null lookups.</summary>
+    private async Task ReleaseReferencesAsync(
+        ICrmStoreSession session, string entity, Guid id, CrmPrincipal principal, CancellationToken cancellationToken)
+    {
+        foreach (var (source, field) in registry.FindReferences(entity))
+        {
+            var reference = new FieldReference(field.Name, FieldValueKind.Reference, IsSystem: false);
+            var query = new StoreQuery
+            {
+                Filter = new ComparisonFilter(reference, ComparisonOperator.Eq, id.ToString("D")),
+                Sort = [new SortKey(new FieldReference(SystemFields.Id, FieldValueKind.Reference, true), false)],
+                Limit = field.Lookup!.OnDelete == LookupDeleteBehavior.Restrict ? _options.ViolationSampleSize : int.MaxValue,
+            };
+            var referencing = await session.QueryAsync(source.Storage, query, cancellationToken);
+            if (referencing.Count == 0)
+            {
+                continue;
+            }
+
+            if (field.Lookup.OnDelete == LookupDeleteBehavior.Restrict)
+            {
+                var count = await session.CountAsync(source.Storage, query.Filter, deleted: false, cancellationToken);
+                var e = CoreMessages.Exception(CrmErrorKind.Conflict, "record.referenced", count, source.Name, field.Name);
+                e.Extensions["references"] = new { entity = source.Name, field = field.Name, count, recordIds = referencing.Select(r => r.Id).ToArray() };
+                throw e;
+            }
+
+            var now = clock.GetUtcNow();
+            foreach (var row in referencing)
+            {
+                var data = RecordJson.Parse(row.Data);
+                data.Remove(field.Name);
+                await WriteAsync(session, source.Storage, Touch(row, principal, now, row.DeletedAt, RecordJson.Serialize(data)),
+                    row.Version, cancellationToken);
+            }
+        }
+    }
+
+    private static StoredRecord Touch(StoredRecord row, CrmPrincipal principal, DateTimeOffset now, DateTimeOffset? deletedAt, string data) => new()
+    {
+        Id = row.Id,
+        Version = row.Version + 1,
+        CreatedAt = row.CreatedAt,
+        CreatedBy = row.CreatedBy,
+        UpdatedAt = now,
+        UpdatedBy = principal.UserId,
+        OwnerId = row.OwnerId,
+        DeletedAt = deletedAt,
+        Data = data,
+    };
+}

@@ -1,0 +1,147 @@
+using System.Text.Json.Nodes;
+using CrmKit.Core.Metadata;
+using CrmKit.Core.Pipeline;
+using CrmKit.Core.Query;
+using CrmKit.Core.Resources;
+using CrmKit.Core.Storage;
+using CrmKit.Sdk.Errors;
+using CrmKit.Sdk.Metadata;
+using CrmKit.Sdk.Pipeline;
+using CrmKit.Sdk.Records;
+using CrmKit.Sdk.Security;
+using Microsoft.Extensions.Options;
+
+namespace CrmKit.Core.Records;
+
+/// <summary>
+/// The records service: validates every write against the entity's current compiled schema, checks lookups, runs
+/// the pipeline stages and writes through the store in one transaction per call.
+/// </summary>
+internal sealed partial class RecordService(
+    MetadataRegistry registry,
+    ICrmStore store,
+    RecordPipeline pipeline,
+    CursorCodec cursors,
+    IOptions<CrmKitOptions> options,
+    TimeProvider clock,
+    IServiceProvider services) : IRecordService
+{
+    private readonly CrmKitOptions _options = options.Value;
+
+    public async Task<CrmRecord?> GetAsync(
+        CrmPrincipal principal, string entity, Guid id, bool includeDeleted = false, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(principal);
+        var compiled = registry.Get(entity);
+        await using var session = await store.BeginAsync(write: false, cancellationToken);
+        var row = await session.GetAsync(compiled.Storage, id, cancellationToken);
+        return row is null || (row.DeletedAt is not null && !includeDeleted) ? null : RecordJson.ToRecord(entity, row);
+    }
+
+    private RecordHookContext HookContext(
+        CompiledEntity entity, RecordOperation operation, PipelineStage stage, Guid id, CrmRecord? pre,
+        JsonObject target, IReadOnlySet<string> changed, CrmPrincipal principal, int depth) => new()
+        {
+            Operation = operation,
+            Stage = stage,
+            Entity = entity.Definition,
+            RecordId = id,
+            PreImage = pre,
+            Target = target,
+            ChangedFields = changed,
+            Principal = principal,
+            Depth = depth,
+            Services = services,
+        };
+
+    private async Task RunStageAsync(
+        CompiledEntity entity, RecordOperation operation, PipelineStage stage, Guid id, CrmRecord? pre,
+        JsonObject target, IReadOnlySet<string> changed, CrmPrincipal principal, int depth, CrmRecord? post,
+        CancellationToken cancellationToken)
+    {
+        if (!pipeline.HasHooks(entity.Name, stage))
+        {
+            return;
+        }
+
+        var context = HookContext(entity, operation, stage, id, pre, target, changed, principal, depth);
+        context.PostImage = post;
+        await pipeline.RunAsync(context, cancellationToken);
+    }
+
+    /// <summary>Checks that every lookup value points at a live record; adds an error per missing target.</summary>
+    private static async Task CheckLookupsAsync(
+        ICrmStoreSession session, MetadataRegistry registry, CompiledEntity entity,
+        IReadOnlyList<(JsonObject Values, string Pointer)> records, List<CrmError> errors, CancellationToken cancellationToken)
+    {
+        foreach (var field in entity.LookupFields)
+        {
+            var wanted = new Dictionary<Guid, List<string>>();
+            foreach (var (values, pointer) in records)
+            {
+                if (values[field.Name] is JsonValue v && v.TryGetValue(out string? text) && Guid.TryParse(text, out var id))
+                {
+                    if (!wanted.TryGetValue(id, out var pointers))
+                    {
+                        wanted[id] = pointers = [];
+                    }
+
+                    pointers.Add(pointer + "/" + field.Name);
+                }
+            }
+
+            if (wanted.Count == 0)
+            {
+                continue;
+            }
+
+            var target = registry.Get(field.Lookup!.TargetEntity);
+            var found = await session.FindExistingAsync(target.Storage, wanted.Keys, cancellationToken);
+            foreach (var (id, pointers) in wanted)
+            {
+                if (!found.Contains(id))
+                {
+                    errors.AddRange(pointers.Select(p => CoreMessages.Error("lookup.not_found", p, target.Name, id)));
+                }
+            }
+        }
+    }
+
+    private static CrmException UniqueViolation(UniqueConstraintException e, string pointerPrefix = "")
+    {
+        var error = CoreMessages.Error("record.unique_violation", pointerPrefix + "/" + e.Field, e.Field);
+        return new CrmException(CrmErrorKind.Conflict, "record.unique_violation", error.Message, [error], e);
+    }
+
+    private static CrmException VersionConflict(long current, long expected)
+    {
+        var e = CoreMessages.Exception(CrmErrorKind.Conflict, "record.version_conflict", current, expected);
+        e.Extensions["currentVersion"] = current;
+        return e;
+    }
+
+    /// <summary>Takes <c>owner_id</c> out of the values (it is a column, not data).</summary>
+    private static bool TryTakeOwner(JsonObject values, string pointer, List<CrmError> errors, out string? owner)
+    {
+        owner = null;
+        if (!values.TryGetPropertyValue(SystemFields.OwnerId, out var node))
+        {
+            return false;
+        }
+
+        values.Remove(SystemFields.OwnerId);
+        if (node is null)
+        {
+            return true;
+        }
+
+        if (node is JsonValue v && v.TryGetValue(out string? text) && text.Length is > 0 and <= 128)
+        {
+            owner = text;
+            return true;
+        }
+
+        errors.Add(CoreMessages.Error("value.type", pointer + "/" + SystemFields.OwnerId, "string"));
+        return false;
+    }
+}

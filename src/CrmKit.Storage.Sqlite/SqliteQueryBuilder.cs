@@ -1,0 +1,111 @@
+using CrmKit.Core.Query;
+using CrmKit.Core.Storage;
+
+namespace CrmKit.Storage.Sqlite;
+
+/// <summary>Builds the SELECT and COUNT statements of <see cref="StoreQuery"/>s.</summary>
+internal static class SqliteQueryBuilder
+{
+    /// <summary>Builds the statement of a query: filter, keyset position, order and limit.</summary>
+    /// <param name="model">The entity.</param>
+    /// <param name="query">The query.</param>
+    /// <returns>The statement.</returns>
+    public static SqliteStatement Select(EntityStorageModel model, StoreQuery query)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(query.Limit);
+        var statement = new SqliteStatement()
+            .Append("SELECT ").Append(SqliteSql.RecordColumns).Append(" FROM ").Append(SqliteSql.Table(model.Entity));
+        AppendWhere(statement, query.Filter, query.Deleted);
+        if (query.After is { } after)
+        {
+            if (after.Count != query.Sort.Count)
+            {
+                throw new ArgumentException(SqliteStoreMessages.AfterLengthMismatch(after.Count, query.Sort.Count), nameof(query));
+            }
+
+            if (query.Sort.Count > 0)
+            {
+                statement.Append(" AND ");
+                AppendKeyset(statement, query.Sort, after);
+            }
+        }
+
+        for (var i = 0; i < query.Sort.Count; i++)
+        {
+            var key = query.Sort[i];
+            statement.Append(i == 0 ? " ORDER BY " : ", ")
+                .Append(SqliteSql.FieldExpression(key.Field))
+                .Append(key.Descending ? " DESC NULLS LAST" : " ASC NULLS FIRST");
+        }
+
+        statement.Append(" LIMIT ").Append(statement.AddValue((long)query.Limit));
+        return statement;
+    }
+
+    /// <summary>Builds the COUNT statement of a filter.</summary>
+    /// <param name="model">The entity.</param>
+    /// <param name="filter">The filter, or null.</param>
+    /// <param name="deleted">Whether deleted (true) or live (false) records count.</param>
+    /// <returns>The statement.</returns>
+    public static SqliteStatement Count(EntityStorageModel model, FilterNode? filter, bool deleted)
+    {
+        var statement = new SqliteStatement().Append("SELECT COUNT(*) FROM ").Append(SqliteSql.Table(model.Entity));
+        AppendWhere(statement, filter, deleted);
+        return statement;
+    }
+
+    private static void AppendWhere(SqliteStatement statement, FilterNode? filter, bool deleted)
+    {
+        // "deleted_at IS NULL" also lets the planner use the partial unique indexes.
+        statement.Append(deleted ? " WHERE deleted_at IS NOT NULL" : " WHERE deleted_at IS NULL");
+        if (filter is not null)
+        {
+            statement.Append(" AND ");
+            SqliteFilterTranslator.Translate(filter, statement);
+        }
+    }
+
+    /// <summary>
+    /// Appends "strictly after the position" for a sort where ascending keys put nulls first and descending keys
+    /// put them last: OR over i of (keys before i equal, key i after its value).
+    /// </summary>
+    private static void AppendKeyset(SqliteStatement statement, IReadOnlyList<SortKey> sort, IReadOnlyList<object?> after)
+    {
+        var values = new string?[sort.Count];
+        for (var i = 0; i < sort.Count; i++)
+        {
+            values[i] = after[i] is { } value ? statement.AddValue(value) : null;
+        }
+
+        statement.Append("(");
+        var first = true;
+        for (var i = 0; i < sort.Count; i++)
+        {
+            var key = SqliteSql.FieldExpression(sort[i].Field);
+
+            // Nothing comes after a null in NULLS LAST order.
+            if (sort[i].Descending && values[i] is null)
+            {
+                continue;
+            }
+
+            statement.Append(first ? "(" : " OR (");
+            first = false;
+            for (var j = 0; j < i; j++)
+            {
+                statement.Append(SqliteSql.FieldExpression(sort[j].Field)).Append(" IS ").Append(values[j] ?? "NULL").Append(" AND ");
+            }
+
+            statement.Append((sort[i].Descending, values[i]) switch
+            {
+                (false, null) => key + " IS NOT NULL",
+                (false, { } v) => key + " > " + v,
+                (true, { } v) => "(" + key + " < " + v + " OR " + key + " IS NULL)",
+                _ => "0",
+            });
+            statement.Append(")");
+        }
+
+        statement.Append(first ? "0)" : ")");
+    }
+}

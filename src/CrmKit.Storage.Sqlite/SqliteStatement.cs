@@ -1,0 +1,86 @@
+using System.Globalization;
+using System.Text;
+using CrmKit.Core.Storage;
+using Microsoft.Data.Sqlite;
+
+namespace CrmKit.Storage.Sqlite;
+
+/// <summary>SQL text under construction plus its parameters. Values only ever enter as parameters.</summary>
+internal sealed class SqliteStatement
+{
+    private readonly List<(string Name, SqliteType Type, object Value)> _parameters = [];
+
+    /// <summary>The SQL text.</summary>
+    public StringBuilder Sql { get; } = new();
+
+    /// <summary>Appends SQL text.</summary>
+    /// <param name="sql">Text from this provider, never a value.</param>
+    /// <returns>This statement.</returns>
+    public SqliteStatement Append(string sql)
+    {
+        Sql.Append(sql);
+        return this;
+    }
+
+    /// <summary>
+    /// Adds a typed value (as in <c>ComparisonFilter.Value</c>) as a parameter and returns the SQL operand that
+    /// stands for it. Decimals are bound as their exact text and converted with <c>CAST(... AS NUMERIC)</c>, which
+    /// is the conversion SQLite's <c>json_extract</c> applies to the stored JSON number, so equal texts compare equal.
+    /// </summary>
+    /// <param name="value">The value; not null.</param>
+    /// <returns>The operand, such as <c>@p0</c> or <c>CAST(@p0 AS NUMERIC)</c>.</returns>
+    public string AddValue(object value)
+    {
+        switch (value)
+        {
+            case decimal d:
+                return "CAST(" + AddParameter(SqliteType.Text, d.ToString(CultureInfo.InvariantCulture)) + " AS NUMERIC)";
+            case string s:
+                return AddParameter(SqliteType.Text, s);
+            case long l:
+                return AddParameter(SqliteType.Integer, l);
+            case int i:
+                return AddParameter(SqliteType.Integer, (long)i);
+            case bool b:
+                return AddParameter(SqliteType.Integer, b ? 1L : 0L);
+            case double or float:
+                return AddParameter(SqliteType.Real, Convert.ToDouble(value, CultureInfo.InvariantCulture));
+            case Guid g:
+                return AddParameter(SqliteType.Text, SqliteRecordReader.FormatId(g));
+            case DateTimeOffset dto:
+                return AddParameter(SqliteType.Text, CanonicalInstant.ToText(dto));
+            case DateTime dt:
+                return AddParameter(SqliteType.Text, CanonicalInstant.ToText(new DateTimeOffset(DateTime.SpecifyKind(dt, dt.Kind == DateTimeKind.Unspecified ? DateTimeKind.Utc : dt.Kind))));
+            case DateOnly date:
+                return AddParameter(SqliteType.Text, date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+            default:
+                throw new ArgumentException(SqliteStoreMessages.UnsupportedValue(value.GetType()), nameof(value));
+        }
+    }
+
+    /// <summary>Adds a raw parameter.</summary>
+    /// <param name="type">The SQLite type.</param>
+    /// <param name="value">The value.</param>
+    /// <returns>The parameter name.</returns>
+    public string AddParameter(SqliteType type, object value)
+    {
+        var name = "@p" + _parameters.Count.ToString(CultureInfo.InvariantCulture);
+        _parameters.Add((name, type, value));
+        return name;
+    }
+
+    /// <summary>Creates a command for this statement.</summary>
+    /// <param name="session">The session whose connection and transaction the command uses.</param>
+    /// <param name="prefix">Text put before the statement (such as <c>EXPLAIN QUERY PLAN </c>).</param>
+    /// <returns>The command; the caller disposes it.</returns>
+    public SqliteCommand CreateCommand(SqliteCrmStoreSession session, string? prefix = null)
+    {
+        var command = session.CreateCommand(prefix is null ? Sql.ToString() : prefix + Sql);
+        foreach (var (name, type, value) in _parameters)
+        {
+            command.Parameters.Add(name, type).Value = value;
+        }
+
+        return command;
+    }
+}
