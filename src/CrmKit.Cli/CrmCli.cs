@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.CommandLine.Invocation;
+using System.CommandLine.Parsing;
 using CrmKit.Cli.Commands.Entities;
 using CrmKit.Cli.Commands.Fields;
 using CrmKit.Cli.Commands.Records;
@@ -62,7 +63,7 @@ internal static class CrmCli
     private static string CommandPath(ParseResult parseResult)
     {
         var names = new List<string>();
-        for (var result = parseResult.CommandResult; result is not null; result = result.Parent as System.CommandLine.Parsing.CommandResult)
+        for (var result = parseResult.CommandResult; result is not null; result = result.Parent as CommandResult)
         {
             names.Add(result.Command is RootCommand ? "crmkit" : result.Command.Name);
         }

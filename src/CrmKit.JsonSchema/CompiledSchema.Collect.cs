@@ -72,10 +72,10 @@ public sealed partial class CompiledSchema
                 _numbers?.Collect(JsonNumber.Read(instance!), violations, pointer);
                 break;
             case JsonValueKind.Object:
-                _objects?.Collect((JsonObject)instance!, violations, pointer);
+                _objects?.Collect(JsonKinds.AsObject(instance!), violations, pointer);
                 break;
             case JsonValueKind.Array:
-                _arrays?.Collect((JsonArray)instance!, violations, pointer);
+                _arrays?.Collect(JsonKinds.AsArray(instance!), violations, pointer);
                 break;
         }
     }

@@ -103,9 +103,9 @@ public sealed partial class CompiledSchema
                 var number = JsonNumber.Read(instance!);
                 return (!_integerOnly || number.IsInteger) && (_numbers is null || _numbers.IsValid(number));
             case JsonValueKind.Object:
-                return (_types & SchemaTypes.Object) != 0 && (_objects is null || _objects.IsValid((JsonObject)instance!));
+                return (_types & SchemaTypes.Object) != 0 && (_objects is null || _objects.IsValid(JsonKinds.AsObject(instance!)));
             case JsonValueKind.Array:
-                return (_types & SchemaTypes.Array) != 0 && (_arrays is null || _arrays.IsValid((JsonArray)instance!));
+                return (_types & SchemaTypes.Array) != 0 && (_arrays is null || _arrays.IsValid(JsonKinds.AsArray(instance!)));
             case JsonValueKind.True:
             case JsonValueKind.False:
                 return (_types & SchemaTypes.Boolean) != 0;

@@ -45,7 +45,7 @@ public sealed class SqliteCrmStore : ICrmStore, IDisposable
             throw new ArgumentOutOfRangeException(nameof(options), SqliteStoreMessages.BusyTimeoutInvalid);
         }
 
-        _connectionString = options.ConnectionString;
+        _connectionString = BuildConnectionString(options);
 
         // synchronous=NORMAL is durable in WAL mode except for the last transactions before a power loss.
         _connectionPragmas = string.Create(
@@ -93,6 +93,20 @@ public sealed class SqliteCrmStore : ICrmStore, IDisposable
     {
         using var connection = new SqliteConnection(_connectionString);
         SqliteConnection.ClearPool(connection);
+    }
+
+    private static string BuildConnectionString(SqliteStoreOptions options)
+    {
+        var builder = new SqliteConnectionStringBuilder(options.ConnectionString);
+
+        // Microsoft.Data.Sqlite retries busy statements itself until the command timeout (30 s by default) on top of
+        // SQLite's busy_timeout; aligning the two makes BusyTimeout the real limit unless the string sets its own.
+        if (!builder.ShouldSerialize("Default Timeout"))
+        {
+            builder.DefaultTimeout = Math.Max(1, (int)Math.Ceiling(options.BusyTimeout.TotalSeconds));
+        }
+
+        return builder.ToString();
     }
 
     private async Task<SqliteConnection> OpenConnectionAsync(CancellationToken cancellationToken)

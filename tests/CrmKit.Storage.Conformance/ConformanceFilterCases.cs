@@ -145,7 +145,7 @@ public static class ConformanceFilterCases
             ["contains_case_sensitive"] = (new TextMatchFilter(Name, TextMatchKind.Contains, "LIC"), ""),
             ["contains_percent"] = (new TextMatchFilter(Name, TextMatchKind.Contains, "%"), "r3,r8"),
             ["contains_percent_after_digits"] = (new TextMatchFilter(Name, TextMatchKind.Contains, "100%"), "r3"),
-            ["contains_underscore"] = (new TextMatchFilter(Name, TextMatchKind.Contains, "_"), "r4,r8"),
+            ["contains_underscore"] = (new TextMatchFilter(Name, TextMatchKind.Contains, "_"), "r4,r5,r8"),
             ["contains_wildcard_pattern_is_literal"] = (new TextMatchFilter(Name, TextMatchKind.Contains, "A%"), ""),
             ["contains_underscore_pattern_is_literal"] = (new TextMatchFilter(Name, TextMatchKind.Contains, "B_b"), ""),
             ["contains_empty"] = (new TextMatchFilter(Name, TextMatchKind.Contains, ""), "r1,r2,r3,r4,r5,r7,r8"),

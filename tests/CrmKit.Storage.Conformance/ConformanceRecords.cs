@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.Json;
 using CrmKit.Core.Query;
 using CrmKit.Core.Storage;
@@ -22,7 +21,7 @@ public static class ConformanceRecords
     {
         var ms = BaseTime.ToUnixTimeMilliseconds() + sequence;
         return Guid.Parse(string.Create(
-            CultureInfo.InvariantCulture,
+            System.Globalization.CultureInfo.InvariantCulture,
             $"{ms >> 16:x8}-{ms & 0xFFFF:x4}-7000-8000-{sequence:x12}"));
     }
 

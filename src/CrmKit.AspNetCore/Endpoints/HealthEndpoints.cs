@@ -11,7 +11,7 @@ namespace CrmKit.AspNetCore.Endpoints;
 /// <summary><c>GET /health</c>: 200 when the store answers, 503 <c>store.unavailable</c> when it does not.</summary>
 internal static class HealthEndpoints
 {
-    public static void Map(IEndpointRouteBuilder endpoints) => endpoints.MapGet("/health", CheckAsync);
+    public static void Map(IEndpointRouteBuilder endpoints) => endpoints.MapGet("/health", (Func<HttpContext, Task<IResult>>)CheckAsync);
 
     private static async Task<IResult> CheckAsync(HttpContext context)
     {

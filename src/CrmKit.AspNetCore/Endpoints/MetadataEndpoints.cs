@@ -17,7 +17,7 @@ internal static class MetadataEndpoints
     {
         var entities = endpoints.MapGroup("/api/metadata/entities");
         entities.MapGet("", ListEntities);
-        entities.MapPost("", CreateEntityAsync);
+        entities.MapPost("", (Func<HttpContext, Task<IResult>>)CreateEntityAsync);
         entities.MapGet("/{entity}", GetEntity);
         entities.MapGet("/{entity}/schema", GetSchema);
         entities.MapGet("/{entity}/history", GetHistoryAsync);
@@ -28,7 +28,7 @@ internal static class MetadataEndpoints
         entities.MapPost("/{entity}/archives/{archiveId}/restore", RestoreArchiveAsync);
     }
 
-    private static IResult ListEntities(HttpContext context)
+    private static JsonWriterResult ListEntities(HttpContext context)
     {
         var entities = Metadata(context).GetEntities();
         var culture = RequestLanguage.Get(context);
@@ -48,13 +48,13 @@ internal static class MetadataEndpoints
         return Detail(context, entity, StatusCodes.Status201Created, ApiRequest.ChildLocation(context, entity.Name));
     }
 
-    private static IResult GetEntity(HttpContext context, string entity) =>
+    private static JsonWriterResult GetEntity(HttpContext context, string entity) =>
         Detail(context, Metadata(context).GetEntity(entity), StatusCodes.Status200OK);
 
-    private static IResult GetSchema(HttpContext context, string entity)
+    private static JsonWriterResult GetSchema(HttpContext context, string entity)
     {
         var schema = Metadata(context).GetEntity(entity).GetSchema();
-        return new JsonWriterResult(StatusCodes.Status200OK, schema.WriteTo);
+        return new JsonWriterResult(StatusCodes.Status200OK, w => schema.WriteTo(w));
     }
 
     private static async Task<IResult> GetHistoryAsync(HttpContext context, string entity)

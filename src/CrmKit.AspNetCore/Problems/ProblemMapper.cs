@@ -40,19 +40,19 @@ internal static partial class ProblemMapper
         result = new ProblemResult(problem);
         if (result.StatusCode >= 500)
         {
-            LogServerError(logger, context.Request.Method, context.Request.Path.ToString(), context.TraceIdentifier, exception);
+            LogServerError(logger, context.Request.Method, context.Request.Path, context.TraceIdentifier, exception);
         }
         else
         {
-            LogClientError(logger, result.StatusCode, problem.Code, context.Request.Method, context.Request.Path.ToString());
+            LogClientError(logger, result.StatusCode, problem.Code, context.Request.Method, context.Request.Path);
         }
 
         return true;
     }
 
     [LoggerMessage(EventId = 1, Level = LogLevel.Error, Message = "Request {Method} {Path} failed (trace {TraceId}).")]
-    private static partial void LogServerError(ILogger logger, string method, string path, string traceId, Exception exception);
+    private static partial void LogServerError(ILogger logger, string method, PathString path, string traceId, Exception exception);
 
     [LoggerMessage(EventId = 2, Level = LogLevel.Debug, Message = "Request answered {Status} {Code}: {Method} {Path}.")]
-    private static partial void LogClientError(ILogger logger, int status, string code, string method, string path);
+    private static partial void LogClientError(ILogger logger, int status, string code, string method, PathString path);
 }

@@ -30,6 +30,12 @@ internal sealed class ApiProblem
     /// <summary>For <c>metadata.records_violate_change</c>: the first ids of the violating records.</summary>
     public IReadOnlyList<string> ViolationRecordIds { get; init; } = [];
 
+    /// <summary>For <c>record.version_conflict</c>: the version the record is at now.</summary>
+    public long? CurrentVersion { get; init; }
+
+    /// <summary>For <c>record.referenced</c>: the records that still refer to the record.</summary>
+    public ApiProblemReferences? References { get; init; }
+
     /// <summary>The problem document as received, or null when the body was not JSON.</summary>
     public JsonNode? Document { get; init; }
 
@@ -61,6 +67,7 @@ internal sealed class ApiProblem
         }
 
         var violations = document["violations"] as JsonObject;
+        var references = document["references"] as JsonObject;
         return new ApiProblem
         {
             Status = statusCode,
@@ -69,10 +76,16 @@ internal sealed class ApiProblem
             Detail = JsonText.GetString(document, "detail"),
             TraceId = JsonText.GetString(document, "traceId"),
             Errors = ReadErrors(document["errors"]),
-            ViolationCount = violations?["count"] is JsonValue count && count.TryGetValue<long>(out var n) ? n : null,
-            ViolationRecordIds = violations?["recordIds"] is JsonArray ids
-                ? [.. ids.Select(JsonText.ToCell)]
-                : [],
+            ViolationCount = GetLong(violations?["count"]),
+            ViolationRecordIds = GetStrings(violations?["recordIds"]),
+            CurrentVersion = GetLong(document["currentVersion"]),
+            References = references is null
+                ? null
+                : new ApiProblemReferences(
+                    JsonText.GetString(references, "entity"),
+                    JsonText.GetString(references, "field"),
+                    GetLong(references["count"]),
+                    GetStrings(references["recordIds"])),
             Document = document,
         };
     }
@@ -92,6 +105,12 @@ internal sealed class ApiProblem
                 JsonText.GetString(e, "message"))),
         ];
     }
+
+    private static long? GetLong(JsonNode? node) =>
+        node is JsonValue value && value.TryGetValue<long>(out var number) ? number : null;
+
+    private static IReadOnlyList<string> GetStrings(JsonNode? node) =>
+        node is JsonArray array ? [.. array.Select(JsonText.ToCell)] : [];
 
     private static string? FirstLine(string? body)
     {

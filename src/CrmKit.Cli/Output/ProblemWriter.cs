@@ -1,10 +1,12 @@
+using System.Globalization;
 using CrmKit.Cli.Api;
 
 namespace CrmKit.Cli.Output;
 
 /// <summary>
 /// Prints a server problem for people: <c>error &lt;code&gt;: &lt;title&gt;</c>, then one indented line per failing
-/// value, the violating records of a refused field change, and the trace id of a server error.
+/// value, the records behind a conflict (a refused field change, a referenced record, a newer version) and the
+/// trace id of a server error.
 /// </summary>
 internal static class ProblemWriter
 {
@@ -23,16 +25,33 @@ internal static class ProblemWriter
             writer.WriteLine($"  {pointer}: {error.Message}{code}");
         }
 
-        if (problem.ViolationCount is { } count)
+        if (problem.ViolationCount is { } violationCount)
         {
-            writer.WriteLine($"  {count} record(s) violate the change");
-            if (problem.ViolationRecordIds.Count > 0)
+            var shown = problem.ViolationRecordIds.Count;
+            var sample = shown == 0 ? string.Empty : shown < violationCount ? $"; the first {shown}:" : ":";
+            writer.WriteLine($"  {violationCount} record(s) violate the change{sample}");
+            foreach (var id in problem.ViolationRecordIds)
             {
-                var more = count > problem.ViolationRecordIds.Count ? $" (first {problem.ViolationRecordIds.Count})" : string.Empty;
-                writer.WriteLine($"  record ids{more}: {string.Join(", ", problem.ViolationRecordIds)}");
+                writer.WriteLine($"    {id}");
             }
 
             writer.WriteLine("  use --conversion cast to convert the values, or --force to archive the violating ones");
+        }
+
+        if (problem.References is { } references)
+        {
+            var referenceCount = references.Count?.ToString(CultureInfo.InvariantCulture) ?? "some";
+            var colon = references.RecordIds.Count > 0 ? ":" : string.Empty;
+            writer.WriteLine($"  {referenceCount} {references.Entity} record(s) refer to it through {references.Field}{colon}");
+            foreach (var id in references.RecordIds)
+            {
+                writer.WriteLine($"    {id}");
+            }
+        }
+
+        if (problem.CurrentVersion is { } currentVersion)
+        {
+            writer.WriteLine($"  the record is now at version {currentVersion}");
         }
 
         if (problem.TraceId is not null)

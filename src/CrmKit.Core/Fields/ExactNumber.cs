@@ -30,7 +30,7 @@ internal readonly struct ExactNumber
     /// <summary>Gets the significant digits without leading zeros; empty for zero. Trailing zeros are kept.</summary>
     public string Digits { get; }
 
-    /// <summary>Gets the power of ten the digits are multiplied by.</summary>
+    /// <summary>Gets the power of ten the digits are multiplied by (for zero it still carries the written scale).</summary>
     public long Exponent { get; }
 
     /// <summary>Gets a value indicating whether the number is zero.</summary>
@@ -143,7 +143,7 @@ internal readonly struct ExactNumber
         }
 
         var digits = string.Concat(integerPart, fractionPart).TrimStart('0');
-        number = new ExactNumber(negative, digits, digits.Length == 0 ? 0 : exponent - fractionPart.Length);
+        number = new ExactNumber(negative, digits, exponent - fractionPart.Length);
         return true;
     }
 

@@ -9,21 +9,41 @@ internal static class JsonValues
 {
     /// <summary>Reads a JSON string.</summary>
     /// <param name="node">The node.</param>
-    /// <param name="text">The string, when the node is a JSON string.</param>
-    /// <returns>True when the node is a JSON string.</returns>
-    public static bool TryGetString(JsonNode? node, [NotNullWhen(true)] out string? text)
+    /// <param name="text">The string, when the node is a readable JSON string.</param>
+    /// <returns>True when the node is a JSON string that is valid UTF-16.</returns>
+    public static bool TryGetString(JsonNode? node, [NotNullWhen(true)] out string? text) =>
+        TryGetString(node, out text, out _);
+
+    /// <summary>Reads a JSON string, telling apart strings that cannot be read.</summary>
+    /// <param name="node">The node.</param>
+    /// <param name="text">The string, when the node is a readable JSON string.</param>
+    /// <param name="invalidUnicode">
+    /// True when the node is a JSON string whose escapes (<c>\ud800</c>) make an unpaired surrogate, which
+    /// System.Text.Json refuses to read.
+    /// </param>
+    /// <returns>True when the node is a JSON string that could be read.</returns>
+    public static bool TryGetString(JsonNode? node, [NotNullWhen(true)] out string? text, out bool invalidUnicode)
     {
         text = null;
+        invalidUnicode = false;
         if (node is not JsonValue value || value.GetValueKind() != JsonValueKind.String)
         {
             return false;
         }
 
-        if (!value.TryGetValue(out text))
+        try
         {
-            // CLR values serialized as strings (char, Guid, enums with converters): read the JSON they produce.
-            using var document = JsonDocument.Parse(value.ToJsonString());
-            text = document.RootElement.GetString() ?? string.Empty;
+            if (!value.TryGetValue(out text))
+            {
+                // CLR values serialized as strings (char, Guid, enums with converters): read the JSON they produce.
+                using var document = JsonDocument.Parse(value.ToJsonString());
+                text = document.RootElement.GetString() ?? string.Empty;
+            }
+        }
+        catch (InvalidOperationException)
+        {
+            invalidUnicode = true;
+            return false;
         }
 
         return true;

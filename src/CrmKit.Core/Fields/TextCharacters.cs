@@ -58,15 +58,19 @@ internal static class TextCharacters
     /// <param name="unicodeCode">The code reported for an unpaired surrogate.</param>
     public static void Check(FieldValueContext context, ReadOnlySpan<char> allowed, string controlCode, string unicodeCode)
     {
-        if (!JsonValues.TryGetString(context.Value, out var text))
+        if (!JsonValues.TryGetString(context.Value, out var text, out var unreadable))
         {
+            if (unreadable)
+            {
+                FieldMessages.Report(context, unicodeCode);
+            }
+
             return;
         }
 
-        var surrogate = IndexOfUnpairedSurrogate(text);
-        if (surrogate >= 0)
+        if (IndexOfUnpairedSurrogate(text) >= 0)
         {
-            FieldMessages.Report(context, unicodeCode, surrogate + 1);
+            FieldMessages.Report(context, unicodeCode);
         }
 
         var control = IndexOfControl(text, allowed);

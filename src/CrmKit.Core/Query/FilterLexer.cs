@@ -75,8 +75,10 @@ internal static partial class FilterLexer
                 end++;
             }
 
-            throw QueryErrors.Filter(
-                QueryErrors.InvalidFilter, "filter.invalid_token", QueryText.Quote(text[i..end]), i + 1);
+            var key = kind == FilterTokenKind.Date && text[i + match.Length] is 'T' or 't'
+                ? "filter.datetime_without_offset"
+                : "filter.invalid_token";
+            throw QueryErrors.Filter(QueryErrors.InvalidFilter, key, QueryText.Quote(text[i..end]), i + 1);
         }
 
         var kindOfToken = kind == FilterTokenKind.Date && match.Length > 10 ? FilterTokenKind.DateTime : kind;

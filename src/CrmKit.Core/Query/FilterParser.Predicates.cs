@@ -11,7 +11,10 @@ internal sealed partial class FilterParser
     private FilterNode ParsePredicate()
     {
         var fieldToken = Take();
-        if (fieldToken.Kind != FilterTokenKind.Identifier)
+
+        // A keyword where a field belongs ("a eq 1 or or b eq 2") is a syntax error, unless a field has that name.
+        if (fieldToken.Kind != FilterTokenKind.Identifier ||
+            (IsKeyword(fieldToken) && !QueryFields.Exists(_entity, fieldToken.Value)))
         {
             throw QueryErrors.Filter(
                 QueryErrors.InvalidFilter, "filter.expected_field", fieldToken.Describe(), fieldToken.Position);
@@ -230,6 +233,10 @@ internal sealed partial class FilterParser
         throw QueryErrors.Filter(
             QueryErrors.InvalidLiteral, "filter.not_an_option", QueryText.Quote(value), field.Name, literal.Position, options);
     }
+
+    private static bool IsKeyword(FilterToken token) =>
+        token.Is("and") || token.Is("or") || token.Is("not") || token.Is("in") || token.Is("has") ||
+        token.Is("true") || token.Is("false") || token.Is("null") || ComparisonOf(token) is not null;
 
     private static bool IsLiteral(FilterToken token) => token.Kind switch
     {

@@ -50,7 +50,8 @@ internal sealed partial class RecordService
             throw CoreMessages.Validation(errors);
         }
 
-        await using var session = await store.BeginAsync(write: true, cancellationToken);
+        await using var lease = (await SessionLease.OpenAsync(store, write: true, cancellationToken)).Activate();
+        var session = lease.Session;
         await CheckLookupsAsync(session, registry, compiled, drafts, errors, cancellationToken);
         if (errors.Count > 0)
         {
@@ -92,7 +93,7 @@ internal sealed partial class RecordService
                 NoFields, principal, depth.Depth, records[i], cancellationToken);
         }
 
-        await session.CommitAsync(cancellationToken);
+        await lease.CommitAsync(cancellationToken);
         return records;
     }
 

@@ -21,7 +21,8 @@ internal sealed partial class RecordService
         ArgumentNullException.ThrowIfNull(principal);
         var compiled = registry.Get(entity);
         using var depth = PipelineDepth.Enter(_options.MaxPipelineDepth);
-        await using var session = await store.BeginAsync(write: true, cancellationToken);
+        await using var lease = (await SessionLease.OpenAsync(store, write: true, cancellationToken)).Activate();
+        var session = lease.Session;
         var row = await session.GetAsync(compiled.Storage, id, cancellationToken);
         if (row is null || row.DeletedAt is not null)
         {
@@ -46,7 +47,7 @@ internal sealed partial class RecordService
         var post = RecordJson.ToRecord(entity, next);
         await RunStageAsync(compiled, RecordOperation.Delete, PipelineStage.PostOperation, id, pre, target, NoFields,
             principal, depth.Depth, post, cancellationToken);
-        await session.CommitAsync(cancellationToken);
+        await lease.CommitAsync(cancellationToken);
         return post;
     }
 
@@ -56,7 +57,8 @@ internal sealed partial class RecordService
         ArgumentNullException.ThrowIfNull(principal);
         var compiled = registry.Get(entity);
         using var depth = PipelineDepth.Enter(_options.MaxPipelineDepth);
-        await using var session = await store.BeginAsync(write: true, cancellationToken);
+        await using var lease = (await SessionLease.OpenAsync(store, write: true, cancellationToken)).Activate();
+        var session = lease.Session;
         var row = await session.GetAsync(compiled.Storage, id, cancellationToken) ?? throw CoreMessages.RecordNotFound(entity, id);
         if (row.DeletedAt is null)
         {
@@ -79,7 +81,7 @@ internal sealed partial class RecordService
         var post = RecordJson.ToRecord(entity, next);
         await RunStageAsync(compiled, RecordOperation.Restore, PipelineStage.PostOperation, id, pre, target, NoFields,
             principal, depth.Depth, post, cancellationToken);
-        await session.CommitAsync(cancellationToken);
+        await lease.CommitAsync(cancellationToken);
         return post;
     }
 

@@ -28,7 +28,8 @@ internal sealed partial class RecordService
         var select = SelectParser.Parse(query.Select, definition);
         var after = string.IsNullOrEmpty(query.After) ? null : cursors.Decode(query.After, sort);
 
-        await using var session = await store.BeginAsync(write: false, cancellationToken);
+        await using var lease = await SessionLease.OpenAsync(store, write: false, cancellationToken);
+        var session = lease.Session;
         var rows = await session.QueryAsync(compiled.Storage, new StoreQuery
         {
             Filter = filter,

@@ -24,7 +24,8 @@ internal sealed partial class RecordService
         var patch = (JsonObject)changes.DeepClone();
         var ownerChanged = TryTakeOwner(patch, "", errors, out var owner);
 
-        await using var session = await store.BeginAsync(write: true, cancellationToken);
+        await using var lease = (await SessionLease.OpenAsync(store, write: true, cancellationToken)).Activate();
+        var session = lease.Session;
         var row = await session.GetAsync(compiled.Storage, id, cancellationToken);
         if (row is null || row.DeletedAt is not null)
         {
@@ -95,7 +96,7 @@ internal sealed partial class RecordService
         var post = ToRecord(entity, next, target);
         await RunStageAsync(compiled, RecordOperation.Update, PipelineStage.PostOperation, id, pre, target, changed,
             principal, depth.Depth, post, cancellationToken);
-        await session.CommitAsync(cancellationToken);
+        await lease.CommitAsync(cancellationToken);
         return post;
     }
 

@@ -33,7 +33,8 @@ internal sealed partial class RecordService(
     {
         ArgumentNullException.ThrowIfNull(principal);
         var compiled = registry.Get(entity);
-        await using var session = await store.BeginAsync(write: false, cancellationToken);
+        await using var lease = await SessionLease.OpenAsync(store, write: false, cancellationToken);
+        var session = lease.Session;
         var row = await session.GetAsync(compiled.Storage, id, cancellationToken);
         return row is null || (row.DeletedAt is not null && !includeDeleted) ? null : RecordJson.ToRecord(entity, row);
     }

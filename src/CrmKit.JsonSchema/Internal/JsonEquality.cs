@@ -32,8 +32,8 @@ internal sealed class JsonEquality : IEqualityComparer<JsonNode?>
         {
             JsonValueKind.Number => JsonNumber.AreEqual(JsonNumber.Read(x!), JsonNumber.Read(y!)),
             JsonValueKind.String => string.Equals(JsonKinds.GetString(x!), JsonKinds.GetString(y!), StringComparison.Ordinal),
-            JsonValueKind.Object => ObjectsEqual((JsonObject)x!, (JsonObject)y!),
-            JsonValueKind.Array => ArraysEqual((JsonArray)x!, (JsonArray)y!),
+            JsonValueKind.Object => ObjectsEqual(JsonKinds.AsObject(x!), JsonKinds.AsObject(y!)),
+            JsonValueKind.Array => ArraysEqual(JsonKinds.AsArray(x!), JsonKinds.AsArray(y!)),
             _ => true,
         };
     }
@@ -49,7 +49,7 @@ internal sealed class JsonEquality : IEqualityComparer<JsonNode?>
                 return StringComparer.Ordinal.GetHashCode(JsonKinds.GetString(obj!));
             case JsonValueKind.Object:
                 var objectHash = (int)kind;
-                var jsonObject = (JsonObject)obj!;
+                var jsonObject = JsonKinds.AsObject(obj!);
                 for (var i = 0; i < jsonObject.Count; i++)
                 {
                     // Order-independent: property order does not matter for equality.
@@ -60,7 +60,7 @@ internal sealed class JsonEquality : IEqualityComparer<JsonNode?>
                 return objectHash;
             case JsonValueKind.Array:
                 var arrayHash = new HashCode();
-                foreach (var item in (JsonArray)obj!)
+                foreach (var item in JsonKinds.AsArray(obj!))
                 {
                     arrayHash.Add(GetHashCode(item));
                 }

@@ -15,6 +15,15 @@ internal static class JsonKinds
         _ => node.GetValueKind() is var kind && kind == JsonValueKind.Undefined ? JsonValueKind.Null : kind,
     };
 
+    /// <summary>
+    /// Returns a node of kind <see cref="JsonValueKind.Object"/> as a <see cref="JsonObject"/>; a
+    /// <see cref="JsonValue"/> wrapping an object (a <see cref="JsonElement"/> or a CLR object) is converted.
+    /// </summary>
+    public static JsonObject AsObject(JsonNode node) => node as JsonObject ?? Reparse(node).AsObject();
+
+    /// <summary>Returns a node of kind <see cref="JsonValueKind.Array"/> as a <see cref="JsonArray"/>.</summary>
+    public static JsonArray AsArray(JsonNode node) => node as JsonArray ?? Reparse(node).AsArray();
+
     /// <summary>Reads the string of a node whose kind is <see cref="JsonValueKind.String"/>.</summary>
     public static string GetString(JsonNode node)
     {
@@ -27,4 +36,6 @@ internal static class JsonKinds
         using var document = JsonDocument.Parse(node.ToJsonString());
         return document.RootElement.GetString() ?? string.Empty;
     }
+
+    private static JsonNode Reparse(JsonNode node) => JsonNode.Parse(node.ToJsonString())!;
 }

@@ -96,6 +96,19 @@ internal static class SchemaModelReader
             detail = detail[..suffix];
         }
 
+        if (keyword.Length == 0)
+        {
+            // Some errors are reported at the enclosing schema; their message still quotes the keyword.
+            keyword = SchemaKeywords.Assertions.FirstOrDefault(
+                candidate => detail.Contains($"'{candidate}'", StringComparison.Ordinal)) ?? string.Empty;
+            var applicatorSegment = "/" + keyword;
+            if (SchemaKeywords.Applicators.Contains(keyword) && pointer.EndsWith(applicatorSegment, StringComparison.Ordinal))
+            {
+                // The path ended at the applicator's own value: the fault is the keyword, in the schema holding it.
+                pointer = pointer[..^applicatorSegment.Length];
+            }
+        }
+
         return SchemaErrors.InvalidValue(keyword, pointer, detail, exception);
     }
 
@@ -111,7 +124,7 @@ internal static class SchemaModelReader
             {
                 pointer = JsonPointer.Append(JsonPointer.Append(pointer, token), tokens[++i]);
             }
-            else if (token is "items" or "additionalProperties" && i + 1 < tokens.Count)
+            else if (token is "items" or "additionalProperties")
             {
                 pointer = JsonPointer.Append(pointer, token);
             }

@@ -50,7 +50,7 @@ public sealed class EntityCommandTests : CliTestBase
             "ENTITY   LABEL    PLURAL LABEL  VERSION  OWNER",
             "contact  Contact  Contacts      3        crmkit.core",
             "NAME        TYPE              LABEL       REQUIRED  INDEXED  UNIQUE  OWNER",
-            "id          integer           Id          yes       yes      yes     crmkit.core",
+            "id          string            Id          yes       yes      yes     crmkit.core",
             "first_name  string            First name  yes       no       no      crmkit.core",
             "email       email             E-mail      no        yes      yes     crmkit.core",
             "stage       enum              Stage       no        no       no      crmkit.sales",
@@ -110,8 +110,9 @@ public sealed class EntityCommandTests : CliTestBase
         result.StdoutLines.ShouldBe(
         [
             "VERSION  CHANGED AT            CHANGED BY           CHANGES",
-            "2        2026-01-12T09:30:00Z  admin                add /properties/email",
-            "3        2026-02-01T16:05:12Z  plugin:crmkit.sales  add /properties/stage; replace /properties/first_name/maxLength",
+            "1        2026-01-10T08:00:00Z  system               create",
+            "2        2026-01-12T09:30:00Z  admin                add email",
+            "3        2026-02-01T16:05:12Z  plugin:crmkit.sales  add stage; change first_name",
         ]);
     }
 

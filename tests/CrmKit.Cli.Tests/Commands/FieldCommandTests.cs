@@ -244,8 +244,11 @@ public sealed class FieldCommandTests : CliTestBase
         result.StderrLines.ShouldBe(
         [
             "error metadata.records_violate_change: Existing records violate the change.",
-            "  23 record(s) violate the change",
-            "  record ids (first 3): 4, 8, 15",
+            "  /schema: 23 existing records violate the change. (metadata.records_violate_change)",
+            "  23 record(s) violate the change; the first 3:",
+            "    0194f3a2-7c1e-7b3a-9d2e-5f8a1c3b4d04",
+            "    0194f3a2-7c1e-7b3a-9d2e-5f8a1c3b4d08",
+            "    0194f3a2-7c1e-7b3a-9d2e-5f8a1c3b4d15",
             "  use --conversion cast to convert the values, or --force to archive the violating ones",
         ]);
     }
@@ -259,7 +262,11 @@ public sealed class FieldCommandTests : CliTestBase
 
         result.ExitCode.ShouldBe(0, result.ToString());
         Server.Requests.ShouldHaveSingleItem().ToString().ShouldBe("DELETE /api/metadata/entities/contact/fields/nickname");
-        result.StdoutLines.ShouldHaveSingleItem().ShouldStartWith("Removed field nickname of contact; 12 value(s) archived as archive 7");
+        result.StdoutLines.ShouldBe(
+        [
+            "Removed field nickname of contact; 12 value(s) archived as archive 0194f3b0-2222-7abc-8def-000000000007.",
+            "The values can be restored with POST /api/metadata/entities/contact/archives/0194f3b0-2222-7abc-8def-000000000007/restore.",
+        ]);
     }
 
     [Fact]

@@ -5,21 +5,23 @@ namespace CrmKit.Cli.Tests.Commands;
 
 public sealed class RecordCommandTests : CliTestBase
 {
+    private const string Id = "0194f3a2-7c1e-7b3a-9d2e-5f8a1c3b4d2a";
+
     private static readonly Dictionary<string, string> ETag = new() { ["ETag"] = "\"3\"" };
 
     [Fact]
     public async Task Get_ShouldPrintFieldsAndValues()
     {
-        Server.OnJson("GET", "/api/records/contact/42", Payload.Read("contact-42.json"), headers: ETag);
+        Server.OnJson("GET", $"/api/records/contact/{Id}", Payload.Read("contact-42.json"), headers: ETag);
 
-        var result = await RunAsync("record", "get", "contact", "42");
+        var result = await RunAsync("record", "get", "contact", Id);
 
         result.ExitCode.ShouldBe(0, result.ToString());
-        Server.Requests.ShouldHaveSingleItem().ToString().ShouldBe("GET /api/records/contact/42");
+        Server.Requests.ShouldHaveSingleItem().ToString().ShouldBe($"GET /api/records/contact/{Id}");
         result.StdoutLines.ShouldBe(
         [
             "FIELD       VALUE",
-            "id          42",
+            $"id          {Id}",
             "version     3",
             "created_at  2026-01-15T08:00:00Z",
             "created_by  admin",
@@ -29,16 +31,16 @@ public sealed class RecordCommandTests : CliTestBase
             "first_name  Анна",
             "email       anna@example.com",
             "stage       won",
-            "company     7",
+            "company     0194f3a0-11aa-7c00-8e00-00000000c0de",
         ]);
     }
 
     [Fact]
     public async Task Get_ShouldAskForDeletedRecord_WhenDeletedIsGiven()
     {
-        Server.OnJson("GET", "/api/records/contact/42", Payload.Read("contact-42.json"));
+        Server.OnJson("GET", $"/api/records/contact/{Id}", Payload.Read("contact-42.json"));
 
-        await RunAsync("record", "get", "contact", "42", "--deleted");
+        await RunAsync("record", "get", "contact", Id, "--deleted");
 
         Server.Requests.ShouldHaveSingleItem().QueryString.ShouldBe("?deleted=true");
     }
@@ -72,7 +74,7 @@ public sealed class RecordCommandTests : CliTestBase
         var request = Server.Requests.ShouldHaveSingleItem();
         request.ToString().ShouldBe("POST /api/records/contact");
         request.Body.ShouldBe("""{"first_name":"Анна","amount":1234.5600}""", "numbers keep their exact text");
-        JsonNode.Parse(result.Stdout)!["id"]!.GetValue<int>().ShouldBe(42);
+        JsonNode.Parse(result.Stdout)!["id"]!.GetValue<string>().ShouldBe(Id);
     }
 
     [Fact]
@@ -125,7 +127,7 @@ public sealed class RecordCommandTests : CliTestBase
 
         result.ExitCode.ShouldBe(0, result.ToString());
         Server.Requests.Single().BodyJson.ShouldBeOfType<JsonArray>().Count.ShouldBe(2);
-        result.StdoutLines[0].ShouldBe("ID  FIRST_NAME  EMAIL              STAGE");
+        result.StdoutLines[0].ShouldBe("ID                                    FIRST_NAME  EMAIL              STAGE");
         result.StdoutLines[^1].ShouldBe("2 record(s) created");
     }
 
@@ -149,13 +151,13 @@ public sealed class RecordCommandTests : CliTestBase
     [Fact]
     public async Task Update_ShouldPatchWithIfMatch_WhenVersionIsGiven()
     {
-        Server.OnJson("PATCH", "/api/records/contact/42", Payload.Read("contact-42.json"));
+        Server.OnJson("PATCH", $"/api/records/contact/{Id}", Payload.Read("contact-42.json"));
 
-        var result = await RunAsync("record", "update", "contact", "42", "--data", """{"stage": "won", "email": null}""", "--version", "3");
+        var result = await RunAsync("record", "update", "contact", Id, "--data", """{"stage": "won", "email": null}""", "--version", "3");
 
         result.ExitCode.ShouldBe(0, result.ToString());
         var request = Server.Requests.ShouldHaveSingleItem();
-        request.ToString().ShouldBe("PATCH /api/records/contact/42");
+        request.ToString().ShouldBe($"PATCH /api/records/contact/{Id}");
         request.Header("If-Match").ShouldBe("\"3\"");
         request.Body.ShouldBe("""{"stage":"won","email":null}""");
     }
@@ -163,9 +165,9 @@ public sealed class RecordCommandTests : CliTestBase
     [Fact]
     public async Task Update_ShouldSendNoIfMatch_WhenVersionIsNotGiven()
     {
-        Server.OnJson("PATCH", "/api/records/contact/42", Payload.Read("contact-42.json"));
+        Server.OnJson("PATCH", $"/api/records/contact/{Id}", Payload.Read("contact-42.json"));
 
-        await RunAsync("record", "update", "contact", "42", "--data", """{"stage": "won"}""");
+        await RunAsync("record", "update", "contact", Id, "--data", """{"stage": "won"}""");
 
         Server.Requests.ShouldHaveSingleItem().Header("If-Match").ShouldBeNull();
     }
@@ -173,29 +175,59 @@ public sealed class RecordCommandTests : CliTestBase
     [Fact]
     public async Task Update_ShouldReportVersionConflict()
     {
-        Server.OnProblem("PATCH", "/api/records/contact/42", 409, new JsonObject
+        Server.OnProblem("PATCH", $"/api/records/contact/{Id}", 409, new JsonObject
         {
             ["type"] = "https://crmkit.dev/problems/record.version_conflict",
             ["title"] = "The record was changed by someone else.",
             ["status"] = 409,
             ["code"] = "record.version_conflict",
-            ["detail"] = "The record is at version 4, not 3.",
+            ["currentVersion"] = 4,
         });
 
-        var result = await RunAsync("record", "update", "contact", "42", "--data", """{"stage": "won"}""", "--version", "3");
+        var result = await RunAsync("record", "update", "contact", Id, "--data", """{"stage": "won"}""", "--version", "3");
 
         result.ExitCode.ShouldBe(1);
         result.StderrLines.ShouldBe(
         [
             "error record.version_conflict: The record was changed by someone else.",
-            "  The record is at version 4, not 3.",
+            "  the record is now at version 4",
+        ]);
+    }
+
+    [Fact]
+    public async Task Delete_ShouldListReferencingRecords_WhenRecordIsReferenced()
+    {
+        Server.OnProblem("DELETE", $"/api/records/contact/{Id}", 409, new JsonObject
+        {
+            ["type"] = "https://crmkit.dev/problems/record.referenced",
+            ["title"] = "2 deal records refer to this record.",
+            ["status"] = 409,
+            ["code"] = "record.referenced",
+            ["references"] = new JsonObject
+            {
+                ["entity"] = "deal",
+                ["field"] = "contact",
+                ["count"] = 2,
+                ["recordIds"] = new JsonArray("0194f3a9-0000-7000-8000-000000000001", "0194f3a9-0000-7000-8000-000000000002"),
+            },
+        });
+
+        var result = await RunAsync("record", "delete", "contact", Id);
+
+        result.ExitCode.ShouldBe(1);
+        result.StderrLines.ShouldBe(
+        [
+            "error record.referenced: 2 deal records refer to this record.",
+            "  2 deal record(s) refer to it through contact:",
+            "    0194f3a9-0000-7000-8000-000000000001",
+            "    0194f3a9-0000-7000-8000-000000000002",
         ]);
     }
 
     [Fact]
     public async Task Update_ShouldFailWithUsage_WhenDataIsNotAnObject()
     {
-        var result = await RunAsync("record", "update", "contact", "42", "--data", "[1, 2]");
+        var result = await RunAsync("record", "update", "contact", Id, "--data", "[1, 2]");
 
         result.ExitCode.ShouldBe(2);
         result.Stderr.ShouldContain("--data must be a JSON object");
@@ -205,23 +237,23 @@ public sealed class RecordCommandTests : CliTestBase
     [Fact]
     public async Task Delete_ShouldSendDeleteWithIfMatch()
     {
-        Server.OnJson("DELETE", "/api/records/contact/42", body: null, status: 204);
+        Server.OnJson("DELETE", $"/api/records/contact/{Id}", body: null, status: 204);
 
-        var result = await RunAsync("record", "delete", "contact", "42", "--version", "7");
+        var result = await RunAsync("record", "delete", "contact", Id, "--version", "7");
 
         result.ExitCode.ShouldBe(0, result.ToString());
         var request = Server.Requests.ShouldHaveSingleItem();
-        request.ToString().ShouldBe("DELETE /api/records/contact/42");
+        request.ToString().ShouldBe($"DELETE /api/records/contact/{Id}");
         request.Header("If-Match").ShouldBe("\"7\"");
-        result.StdoutLines.ShouldBe(["Deleted contact 42; 'crmkit record restore contact 42' brings it back."]);
+        result.StdoutLines.ShouldBe([$"Deleted contact {Id}; 'crmkit record restore contact {Id}' brings it back."]);
     }
 
     [Fact]
     public async Task Delete_ShouldPrintNothing_WhenOutputIsJson()
     {
-        Server.OnJson("DELETE", "/api/records/contact/42", body: null, status: 204);
+        Server.OnJson("DELETE", $"/api/records/contact/{Id}", body: null, status: 204);
 
-        var result = await RunAsync("record", "delete", "contact", "42", "-o", "json");
+        var result = await RunAsync("record", "delete", "contact", Id, "-o", "json");
 
         result.ExitCode.ShouldBe(0);
         result.Stdout.ShouldBeEmpty();
@@ -230,13 +262,13 @@ public sealed class RecordCommandTests : CliTestBase
     [Fact]
     public async Task Restore_ShouldPostToRestore()
     {
-        Server.OnJson("POST", "/api/records/contact/42/restore", Payload.Read("contact-42.json"));
+        Server.OnJson("POST", $"/api/records/contact/{Id}/restore", Payload.Read("contact-42.json"));
 
-        var result = await RunAsync("record", "restore", "contact", "42");
+        var result = await RunAsync("record", "restore", "contact", Id);
 
         result.ExitCode.ShouldBe(0, result.ToString());
         var request = Server.Requests.ShouldHaveSingleItem();
-        request.ToString().ShouldBe("POST /api/records/contact/42/restore");
+        request.ToString().ShouldBe($"POST /api/records/contact/{Id}/restore");
         request.Body.ShouldBeEmpty();
         result.StdoutLines.ShouldContain("first_name  Анна");
     }

@@ -49,9 +49,9 @@ public sealed class RecordListCommandTests : CliTestBase
         result.ExitCode.ShouldBe(0, result.ToString());
         result.StdoutLines.ShouldBe(
         [
-            "ID  FIRST_NAME  EMAIL              STAGE",
-            "1   Анна        anna@example.com   won",
-            "2   Boris       boris@example.com  lead",
+            "ID                                    FIRST_NAME  EMAIL              STAGE",
+            "0194f3a2-7c1e-7b3a-9d2e-5f8a1c3b4d01  Анна        anna@example.com   won",
+            "0194f3a2-7c1e-7b3a-9d2e-5f8a1c3b4d02  Boris       boris@example.com  lead",
             "2 record(s) of 3; more with --after eyJpZCI6Mn0 (or --all)",
         ]);
     }
@@ -65,8 +65,8 @@ public sealed class RecordListCommandTests : CliTestBase
 
         result.StdoutLines.ShouldBe(
         [
-            "ID  STAGE  VERSION",
-            "3   lead   1",
+            "ID                                    STAGE  VERSION",
+            "0194f3a2-7c1e-7b3a-9d2e-5f8a1c3b4d03  lead   1",
             "1 record(s)",
         ]);
     }
@@ -82,7 +82,7 @@ public sealed class RecordListCommandTests : CliTestBase
         result.ExitCode.ShouldBe(0, result.ToString());
         Server.Requests.Select(r => r.QueryString).ShouldBe(["?limit=2&count=true", "?limit=2&after=eyJpZCI6Mn0"]);
         var output = JsonNode.Parse(result.Stdout)!;
-        output["items"]!.AsArray().Select(i => i!["id"]!.GetValue<int>()).ShouldBe([1, 2, 3]);
+        output["items"]!.AsArray().Select(i => i!["id"]!.GetValue<string>()[^2..]).ShouldBe(["01", "02", "03"]);
         output["next"].ShouldBeNull();
         output["total"]!.GetValue<int>().ShouldBe(3);
     }
@@ -97,10 +97,10 @@ public sealed class RecordListCommandTests : CliTestBase
 
         result.StdoutLines.ShouldBe(
         [
-            "ID  FIRST_NAME",
-            "1   Анна",
-            "2   Boris",
-            "3   Chen",
+            "ID                                    FIRST_NAME",
+            "0194f3a2-7c1e-7b3a-9d2e-5f8a1c3b4d01  Анна",
+            "0194f3a2-7c1e-7b3a-9d2e-5f8a1c3b4d02  Boris",
+            "0194f3a2-7c1e-7b3a-9d2e-5f8a1c3b4d03  Chen",
             "3 record(s) of 3",
         ]);
     }

@@ -1,6 +1,9 @@
 using System.Text.Json.Nodes;
 using CrmKit.Core.Fields;
 using CrmKit.Core.Fields.BuiltIn;
+using CrmKit.Sdk.Fields;
+using CrmKit.Sdk.Localization;
+using CrmKit.Sdk.Metadata;
 
 namespace CrmKit.Core.Tests.Fields;
 
@@ -49,9 +52,9 @@ public sealed class MoneyFieldTypeTests
     public void Normalize_ShouldNotChangeTheNodeItWasGiven()
     {
         var original = JsonNode.Parse("""{"amount": 1, "currency": "usd"}""")!;
-        var field = new CrmKit.Sdk.Metadata.FieldDefinition(
-            "price", "money", _type.Descriptor.GetBaseSchema(), CrmKit.Sdk.Localization.LocalizedText.Of("Price"), false);
-        var context = new CrmKit.Sdk.Fields.FieldValueContext(field, original, "/price");
+        var field = new FieldDefinition(
+            "price", "money", _type.Descriptor.GetBaseSchema(), LocalizedText.Of("Price"), false);
+        var context = new FieldValueContext(field, original, "/price");
 
         _type.Normalize(context);
 

@@ -1,5 +1,9 @@
+using System.Text.Json.Nodes;
 using CrmKit.Core.Fields;
 using CrmKit.Core.Fields.BuiltIn;
+using CrmKit.Sdk.Fields;
+using CrmKit.Sdk.Localization;
+using CrmKit.Sdk.Metadata;
 
 namespace CrmKit.Core.Tests.Fields;
 
@@ -17,7 +21,7 @@ public sealed class StringFieldTypeTests
         var context = _type.Normalize(json);
 
         context.ShouldBeAccepted();
-        context.Value.ToJsonString().ShouldBe(System.Text.Json.Nodes.JsonNode.Parse(json)!.ToJsonString());
+        context.Value.ToJsonString().ShouldBe(JsonNode.Parse(json)!.ToJsonString());
     }
 
     [Theory]
@@ -49,6 +53,17 @@ public sealed class StringFieldTypeTests
     public void Normalize_ShouldRefuseUnpairedSurrogates(string json)
     {
         _type.Normalize(json).ShouldBeRefusedWith(FieldErrorCodes.StringInvalidUnicode);
+    }
+
+    [Fact]
+    public void Normalize_ShouldRefuseUnpairedSurrogate_InValuesBuiltInCode()
+    {
+        var field = new FieldDefinition("name", "string", [], LocalizedText.Of("Name"), false);
+        var context = new FieldValueContext(field, JsonValue.Create("broken \ud800")!, "/name");
+
+        _type.Normalize(context);
+
+        context.Errors.ShouldHaveSingleItem().Code.ShouldBe(FieldErrorCodes.StringInvalidUnicode);
     }
 
     [Fact]

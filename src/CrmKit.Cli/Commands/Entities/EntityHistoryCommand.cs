@@ -40,7 +40,8 @@ internal sealed class EntityHistoryCommand : CrmCommand
         return ExitCodes.Ok;
     }
 
-    // The diff entries are shown compactly: "op path" for JSON Patch-like entries, the text or JSON otherwise.
+    // Each diff entry ({"op": "add|change|remove|create", "field": ...}) is shown as "op field"; entries of another
+    // shape as their JSON, so a newer server's history still prints.
     private static string DescribeDiff(JsonNode? diff)
     {
         if (diff is not JsonArray entries)
@@ -51,8 +52,8 @@ internal sealed class EntityHistoryCommand : CrmCommand
         return string.Join("; ", entries.Select(entry =>
         {
             var op = JsonText.GetString(entry, "op");
-            var path = JsonText.GetString(entry, "path");
-            return op is not null && path is not null ? $"{op} {path}" : JsonText.ToCell(entry);
+            var target = JsonText.GetString(entry, "field") ?? JsonText.GetString(entry, "path");
+            return op is null ? JsonText.ToCell(entry) : target is null ? op : $"{op} {target}";
         }));
     }
 }

@@ -33,9 +33,9 @@ internal sealed class FieldRemoveCommand : CrmCommand
         }
 
         var archive = response.Body;
-        context.Out.WriteLine(
-            $"Removed field {name} of {entity}; {JsonText.ToCell(archive?["count"])} value(s) archived "
-            + $"as archive {JsonText.ToCell(archive?["id"])} (restore: POST /{ApiPaths.Entity(entity)}/archives/{JsonText.ToCell(archive?["id"])}/restore).");
+        var archiveId = JsonText.ToCell(archive?["id"]);
+        context.Out.WriteLine($"Removed field {name} of {entity}; {JsonText.ToCell(archive?["count"])} value(s) archived as archive {archiveId}.");
+        context.Out.WriteLine($"The values can be restored with POST /{ApiPaths.Entity(entity)}/archives/{archiveId}/restore.");
         return ExitCodes.Ok;
     }
 }

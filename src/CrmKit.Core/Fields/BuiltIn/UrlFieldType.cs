@@ -48,13 +48,20 @@ internal sealed class UrlFieldType : FieldType
             return;
         }
 
+        // "http:example.com" is a valid URI (a path, no authority) but no link anyone means.
+        if (!url.AsSpan(colon).StartsWith("://", StringComparison.Ordinal))
+        {
+            FieldMessages.Report(context, FieldErrorCodes.UrlHostRequired);
+            return;
+        }
+
         if (!Uri.TryCreate(url, UriKind.Absolute, out var uri))
         {
             // Malformed after the scheme (spaces, bad escapes...): the schema's format reports it.
             return;
         }
 
-        if (!url.AsSpan(colon).StartsWith("://", StringComparison.Ordinal) || uri.Host.Length == 0)
+        if (uri.Host.Length == 0)
         {
             FieldMessages.Report(context, FieldErrorCodes.UrlHostRequired);
             return;

@@ -1,0 +1,125 @@
+using CrmKit.Benchmarks.Bulk;
+using CrmKit.Benchmarks.Infrastructure;
+using CrmKit.Benchmarks.Query;
+using CrmKit.Benchmarks.Validate;
+
+namespace CrmKit.Benchmarks;
+
+/// <summary>Parses the command line, checks the build, runs the benchmarks and reports.</summary>
+internal static class BenchmarkRunner
+{
+    private const int TargetFailed = 1;
+    private const int BadUsage = 2;
+    private const int SanityFailed = 3;
+
+    public static async Task<int> RunAsync(string[] args)
+    {
+        BenchmarkSettings? settings;
+        try
+        {
+            settings = BenchmarkSettings.Parse(args);
+        }
+        catch (ArgumentException e)
+        {
+            Console.Error.WriteLine(e.Message);
+            return BadUsage;
+        }
+
+        if (settings is null)
+        {
+            return args.Length == 0 || args[0] is "-h" or "--help" or "help" ? 0 : BadUsage;
+        }
+
+        var environment = BenchmarkEnvironment.Describe();
+        Console.WriteLine("CrmKit benchmarks: " + settings.Command + (settings.Quick ? " (quick)" : ""));
+        foreach (var (name, value) in environment)
+        {
+            Console.WriteLine($"  {name,-13} {value}");
+        }
+
+        if (!BenchmarkEnvironment.IsOptimized)
+        {
+            Console.Error.WriteLine();
+            Console.Error.WriteLine("!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!");
+            Console.Error.WriteLine("!! This is a DEBUG build: the JIT optimizer is off and the numbers mean nothing.     !!");
+            Console.Error.WriteLine("!! Run: dotnet run -c Release --project tests/CrmKit.Benchmarks -- <command>         !!");
+            Console.Error.WriteLine("!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!");
+            if (!settings.AllowDebug)
+            {
+                Console.Error.WriteLine("Refusing to run (pass --allow-debug to run anyway).");
+                return BadUsage;
+            }
+        }
+
+        var workDirectory = Path.Combine(settings.WorkDirectory, "crmkit-bench-" + Environment.ProcessId);
+        Directory.CreateDirectory(workDirectory);
+        settings = new BenchmarkSettings
+        {
+            Command = settings.Command,
+            Quick = settings.Quick,
+            MarkdownPath = settings.MarkdownPath,
+            Rounds = settings.Rounds,
+            BulkRows = settings.BulkRows,
+            BatchSize = settings.BatchSize,
+            QueryRows = settings.QueryRows,
+            Lookups = settings.Lookups,
+            Validations = settings.Validations,
+            WorkDirectory = workDirectory,
+            Strict = settings.Strict,
+            AllowDebug = settings.AllowDebug,
+        };
+        var report = new BenchmarkReport(settings);
+        try
+        {
+            if (settings.Runs(BulkBenchmark.Name))
+            {
+                await RunGuardedAsync(report, BulkBenchmark.Name, () => new BulkBenchmark(settings, report).RunAsync());
+            }
+
+            if (settings.Runs(QueryBenchmark.Name))
+            {
+                await RunGuardedAsync(report, QueryBenchmark.Name, () => new QueryBenchmark(settings, report).RunAsync());
+            }
+
+            if (settings.Runs(ValidateBenchmark.Name))
+            {
+                await RunGuardedAsync(report, ValidateBenchmark.Name, () => new ValidateBenchmark(settings, report).RunAsync());
+            }
+        }
+        finally
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            try
+            {
+                Directory.Delete(workDirectory, recursive: true);
+            }
+            catch (IOException)
+            {
+                Console.WriteLine("Could not remove " + workDirectory);
+            }
+        }
+
+        report.PrintSummary();
+        if (settings.MarkdownPath is { } markdown)
+        {
+            report.WriteMarkdown(markdown, environment);
+        }
+
+        return report.SanityFailures.Count > 0 ? SanityFailed
+            : settings.Strict && report.Targets.Any(t => t.Pass == false) ? TargetFailed
+            : 0;
+    }
+
+    private static async Task RunGuardedAsync(BenchmarkReport report, string name, Func<Task> run)
+    {
+        try
+        {
+            await run();
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            Console.WriteLine(e);
+            report.SanityFailure($"{name}: the benchmark crashed: {e.GetType().Name}: {e.Message}");
+        }
+    }
+}

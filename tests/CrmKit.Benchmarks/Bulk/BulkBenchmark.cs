@@ -1,0 +1,328 @@
+using System.Diagnostics;
+using System.Text.Json.Nodes;
+using CrmKit.Benchmarks.Data;
+using CrmKit.Benchmarks.Infrastructure;
+using CrmKit.Core.Storage;
+using Microsoft.Data.Sqlite;
+
+namespace CrmKit.Benchmarks.Bulk;
+
+/// <summary>
+/// Bulk create: N contacts with 12 fields (3 indexed) through <c>IRecordService.CreateAsync</c> in batches,
+/// against raw ADO.NET (one transaction, one prepared INSERT) and EF Core (AddRange + SaveChanges per batch), each
+/// writing the same rows into the same table layout in a fresh database file.
+/// </summary>
+internal sealed partial class BulkBenchmark(BenchmarkSettings settings, BenchmarkReport report)
+{
+    public const string Name = "bulk";
+    private const string User = "bench";
+    private const double RawTarget = 2.5;
+
+    private const string InsertSql = """
+        INSERT INTO e_contact (id, version, created_at, created_by, updated_at, updated_by, owner_id, deleted_at, data)
+        VALUES (@id, @version, @created_at, @created_by, @updated_at, @updated_by, @owner_id, @deleted_at, @data)
+        """;
+
+    private string[] _inputs = [];
+    private string[] _stored = [];
+    private TableLayout? _layout;
+
+    private TableLayout Layout => _layout ?? throw new InvalidOperationException("The layout is read first.");
+
+    public async Task RunAsync()
+    {
+        var rows = settings.BulkRows;
+        Console.WriteLine();
+        Console.WriteLine($"== bulk: {rows:N0} contacts x {ContactGenerator.FieldCount} fields (3 indexed), batches of {settings.BatchSize:N0} ==");
+        PrepareData(rows);
+        await ReadLayoutAsync();
+
+        var contenders = new (string Name, Func<int, bool, Task<TimeSpan>> Run)[]
+        {
+            ("raw ADO.NET (1 tx, prepared INSERT)", (n, _) => Task.FromResult(RunRaw(n))),
+            ($"EF Core 10 (AddRange+SaveChanges per {settings.BatchSize:N0})", (n, _) => RunEfCoreAsync(n)),
+            ($"CrmKit IRecordService.CreateAsync ({settings.BatchSize:N0}/call)", RunCrmKitAsync),
+        };
+        var samples = contenders.Select(_ => new Samples()).ToArray();
+
+        var warmUp = Math.Min(rows, 10_000);
+        Console.WriteLine($"  warm-up ({warmUp:N0} rows each)...");
+        foreach (var contender in contenders)
+        {
+            await contender.Run(warmUp, false);
+        }
+
+        for (var round = 0; round < settings.Rounds; round++)
+        {
+            foreach (var i in Rounds.Rotate(Enumerable.Range(0, contenders.Length).ToList(), round))
+            {
+                var elapsed = await contenders[i].Run(rows, round == 0);
+                samples[i].Add(elapsed);
+                Console.WriteLine($"  round {round + 1}: {contenders[i].Name,-48} {BenchmarkReport.Duration(elapsed),10}  ({elapsed.TotalMicroseconds / rows:0.00} µs/row)");
+            }
+        }
+
+        var raw = samples[0];
+        for (var i = 0; i < contenders.Length; i++)
+        {
+            report.Add(new ResultRow(Name, contenders[i].Name, samples[i], rows, "row", i == 0 ? null : raw));
+        }
+
+        var crmVsRaw = samples[2].Median / raw.Median;
+        var crmVsEf = samples[2].Median / samples[1].Median;
+        report.Add(new TargetRow(
+            $"bulk create {rows:N0}: CrmKit ≤ {RawTarget}x raw ADO.NET",
+            $"{crmVsRaw:0.00}x (median; best {samples[2].Best / raw.Best:0.00}x)",
+            crmVsRaw <= RawTarget));
+        report.Add(new TargetRow(
+            $"bulk create {rows:N0}: CrmKit faster than EF Core",
+            $"{crmVsEf:0.00}x EF Core's time (median; best {samples[2].Best / samples[1].Best:0.00}x)",
+            crmVsEf < 1));
+
+        await BreakdownAsync(samples[2].Median, raw.Median);
+    }
+
+    private void PrepareData(int rows)
+    {
+        var generator = new ContactGenerator(seed: 42, referralCodes: Math.Max(1, rows / 5));
+        _inputs = new string[rows];
+        _stored = new string[rows];
+        for (var i = 0; i < rows; i++)
+        {
+            _inputs[i] = generator.NextInputJson(i);
+            _stored[i] = ContactGenerator.ToStoredJson(_inputs[i]);
+        }
+
+        Console.WriteLine($"  sample input : {_inputs[0]}");
+        Console.WriteLine($"  stored as    : {_stored[0]}");
+        report.Note(Name, "Sample input record (request body): " + _inputs[0]);
+        report.Note(Name, "Stored data column (what every contender inserts): " + _stored[0]);
+    }
+
+    /// <summary>Creates the entity through CrmKit once and reads back the DDL its store wrote.</summary>
+    private async Task ReadLayoutAsync()
+    {
+        var path = SqliteFiles.NewPath(settings.WorkDirectory, "bulk-layout");
+        try
+        {
+            await using (var crm = await CrmKitInstance.StartAsync(path))
+            {
+                await ContactSchema.CreateAsync(crm.Metadata);
+            }
+
+            _layout = TableLayout.Read(path, "e_contact");
+        }
+        finally
+        {
+            SqliteFiles.Delete(path);
+        }
+
+        Console.WriteLine("  table layout (written by CrmKit's SQLite store, replayed for the baselines):");
+        foreach (var (_, _, sql) in Layout.Objects)
+        {
+            Console.WriteLine("    " + sql.ReplaceLineEndings(" "));
+        }
+
+        report.Note(Name, "Table layout, as CrmKit's SQLite store created it (the baselines run these same statements):\n" + Layout);
+        if (!Layout.IndexNames.Order(StringComparer.Ordinal).SequenceEqual(ContactSchema.IndexNames))
+        {
+            report.SanityFailure("bulk: expected exactly the indexes " + string.Join(", ", ContactSchema.IndexNames) +
+                " but the store created " + string.Join(", ", Layout.IndexNames));
+        }
+    }
+
+    private TimeSpan RunRaw(int count)
+    {
+        var path = SqliteFiles.NewPath(settings.WorkDirectory, "bulk-raw");
+        try
+        {
+            using var connection = SqliteFiles.Open(path);
+            Layout.Create(connection);
+            Rounds.ForceGc();
+
+            var stopwatch = Stopwatch.StartNew();
+            using (var transaction = connection.BeginTransaction())
+            using (var command = connection.CreateCommand())
+            {
+                command.Transaction = transaction;
+                command.CommandText = InsertSql;
+                var id = command.Parameters.Add("@id", SqliteType.Text);
+                command.Parameters.Add("@version", SqliteType.Integer).Value = 1L;
+                var createdAt = command.Parameters.Add("@created_at", SqliteType.Text);
+                command.Parameters.Add("@created_by", SqliteType.Text).Value = User;
+                var updatedAt = command.Parameters.Add("@updated_at", SqliteType.Text);
+                command.Parameters.Add("@updated_by", SqliteType.Text).Value = User;
+                command.Parameters.Add("@owner_id", SqliteType.Text).Value = DBNull.Value;
+                command.Parameters.Add("@deleted_at", SqliteType.Text).Value = DBNull.Value;
+                var data = command.Parameters.Add("@data", SqliteType.Text);
+                command.Prepare();
+
+                var now = DateTimeOffset.UtcNow;
+                createdAt.Value = updatedAt.Value = CanonicalInstant.ToText(now);
+                for (var i = 0; i < count; i++)
+                {
+                    // UUIDv7 like CrmKit: time-ordered keys append to the primary key's B-tree.
+                    id.Value = Guid.CreateVersion7(now).ToString("D");
+                    data.Value = _stored[i];
+                    command.ExecuteNonQuery();
+                }
+
+                transaction.Commit();
+            }
+
+            stopwatch.Stop();
+            CheckCount(connection, count, "raw ADO.NET");
+            return stopwatch.Elapsed;
+        }
+        finally
+        {
+            SqliteFiles.Delete(path);
+        }
+    }
+
+    private async Task<TimeSpan> RunEfCoreAsync(int count)
+    {
+        var path = SqliteFiles.NewPath(settings.WorkDirectory, "bulk-ef");
+        try
+        {
+            using var connection = SqliteFiles.Open(path);
+            Layout.Create(connection);
+            Rounds.ForceGc();
+
+            var stopwatch = Stopwatch.StartNew();
+            for (var start = 0; start < count; start += settings.BatchSize)
+            {
+                var end = Math.Min(count, start + settings.BatchSize);
+                await using var db = new ContactDbContext(connection);
+                var now = DateTimeOffset.UtcNow;
+                var nowText = CanonicalInstant.ToText(now);
+                var rows = new List<ContactRow>(end - start);
+                for (var i = start; i < end; i++)
+                {
+                    rows.Add(new ContactRow
+                    {
+                        Id = Guid.CreateVersion7(now).ToString("D"),
+                        Version = 1,
+                        CreatedAt = nowText,
+                        CreatedBy = User,
+                        UpdatedAt = nowText,
+                        UpdatedBy = User,
+                        Data = _stored[i],
+                    });
+                }
+
+                db.Contacts.AddRange(rows);
+                await db.SaveChangesAsync();
+            }
+
+            stopwatch.Stop();
+            CheckCount(connection, count, "EF Core");
+            return stopwatch.Elapsed;
+        }
+        finally
+        {
+            SqliteFiles.Delete(path);
+        }
+    }
+
+    private async Task<TimeSpan> RunCrmKitAsync(int count, bool verify)
+    {
+        var path = SqliteFiles.NewPath(settings.WorkDirectory, "bulk-crmkit");
+        try
+        {
+            TimeSpan elapsed;
+            await using (var crm = await CrmKitInstance.StartAsync(path))
+            {
+                await ContactSchema.CreateAsync(crm.Metadata);
+                var batches = ParseBatches(count);
+                var records = crm.Records;
+                Rounds.ForceGc();
+
+                var stopwatch = Stopwatch.StartNew();
+                foreach (var batch in batches)
+                {
+                    await records.CreateAsync(ContactSchema.Principal, ContactSchema.Entity, batch);
+                }
+
+                stopwatch.Stop();
+                elapsed = stopwatch.Elapsed;
+            }
+
+            using var connection = SqliteFiles.Open(path);
+            CheckCount(connection, count, "CrmKit");
+            if (verify)
+            {
+                VerifyCrmKitRows(connection, count);
+            }
+
+            return elapsed;
+        }
+        finally
+        {
+            SqliteFiles.Delete(path);
+        }
+    }
+
+    /// <summary>The request bodies as JSON objects, in batches (parsed before the clock starts, like raw's JSON).</summary>
+    private List<JsonObject[]> ParseBatches(int count)
+    {
+        var batches = new List<JsonObject[]>();
+        for (var start = 0; start < count; start += settings.BatchSize)
+        {
+            var batch = new JsonObject[Math.Min(settings.BatchSize, count - start)];
+            for (var i = 0; i < batch.Length; i++)
+            {
+                batch[i] = (JsonObject)JsonNode.Parse(_inputs[start + i])!;
+            }
+
+            batches.Add(batch);
+        }
+
+        return batches;
+    }
+
+    /// <summary>Checks that CrmKit stored exactly the data the baselines insert, in the same table layout.</summary>
+    private void VerifyCrmKitRows(SqliteConnection connection, int count)
+    {
+        var layout = TableLayout.Read(connection, "e_contact");
+        if (!layout.SameAs(Layout))
+        {
+            report.SanityFailure("bulk: the CrmKit table layout differs from the one the baselines use:\n" + layout);
+        }
+
+        var stored = new List<string>(count);
+        using (var command = connection.CreateCommand())
+        {
+            command.CommandText = "SELECT data FROM e_contact";
+            using var reader = command.ExecuteReader();
+            while (reader.Read())
+            {
+                stored.Add(reader.GetString(0));
+            }
+        }
+
+        stored.Sort(StringComparer.Ordinal);
+        var expected = _stored.Take(count).Order(StringComparer.Ordinal).ToList();
+        var mismatch = stored.Zip(expected).Select((p, i) => (p, i)).FirstOrDefault(x => x.p.First != x.p.Second);
+        if (stored.Count != expected.Count || mismatch.p.First is not null)
+        {
+            report.SanityFailure("bulk: CrmKit stored different data than the baselines insert, e.g.\n  crmkit:   " +
+                mismatch.p.First + "\n  baseline: " + mismatch.p.Second);
+        }
+        else
+        {
+            Console.WriteLine($"  check: CrmKit stored the same {count:N0} data documents the baselines insert, same table layout");
+        }
+    }
+
+    private void CheckCount(SqliteConnection connection, int count, string contender)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT COUNT(*) FROM e_contact";
+        var actual = (long)command.ExecuteScalar()!;
+        if (actual != count)
+        {
+            report.SanityFailure($"bulk: {contender} wrote {actual:N0} rows, expected {count:N0}");
+        }
+    }
+}

@@ -1,0 +1,75 @@
+using System.Diagnostics;
+using System.Reflection;
+using System.Runtime;
+using System.Runtime.InteropServices;
+using Microsoft.Data.Sqlite;
+
+namespace CrmKit.Benchmarks.Infrastructure;
+
+/// <summary>Describes the machine and the build the numbers come from.</summary>
+internal static class BenchmarkEnvironment
+{
+    /// <summary>Whether this assembly was compiled with the JIT optimizer on (a Release build).</summary>
+    public static bool IsOptimized
+    {
+        get
+        {
+#if DEBUG
+            return false;
+#else
+            var debuggable = typeof(BenchmarkEnvironment).Assembly.GetCustomAttribute<DebuggableAttribute>();
+            return debuggable is null || !debuggable.IsJITOptimizerDisabled;
+#endif
+        }
+    }
+
+    public static string Configuration => IsOptimized ? "Release" : "Debug";
+
+    public static IReadOnlyList<(string Name, string Value)> Describe() =>
+    [
+        ("CPU", CpuModel()),
+        ("Logical CPUs", Environment.ProcessorCount.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+        ("Memory", MemoryText()),
+        ("OS", RuntimeInformation.OSDescription.Trim() + " " + RuntimeInformation.OSArchitecture),
+        (".NET", RuntimeInformation.FrameworkDescription),
+        ("Build", Configuration + (Debugger.IsAttached ? " (debugger attached!)" : "")),
+        ("GC", (GCSettings.IsServerGC ? "server" : "workstation") + (GCSettings.LatencyMode == GCLatencyMode.Batch ? ", non-concurrent" : ", concurrent")),
+        ("SQLite", SqliteVersion()),
+    ];
+
+    private static string CpuModel()
+    {
+        try
+        {
+            if (File.Exists("/proc/cpuinfo"))
+            {
+                var line = File.ReadLines("/proc/cpuinfo").FirstOrDefault(l => l.StartsWith("model name", StringComparison.Ordinal));
+                if (line is not null)
+                {
+                    return line[(line.IndexOf(':', StringComparison.Ordinal) + 1)..].Trim();
+                }
+            }
+        }
+        catch (IOException)
+        {
+        }
+
+        return RuntimeInformation.ProcessArchitecture.ToString();
+    }
+
+    private static string MemoryText()
+    {
+        var bytes = GC.GetGCMemoryInfo().TotalAvailableMemoryBytes;
+        return (bytes / (1024.0 * 1024 * 1024)).ToString("0.#", System.Globalization.CultureInfo.InvariantCulture) + " GiB";
+    }
+
+    private static string SqliteVersion()
+    {
+        using var connection = new SqliteConnection("Data Source=:memory:");
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT sqlite_version()";
+        return (string)command.ExecuteScalar()! + " (Microsoft.Data.Sqlite " +
+            typeof(SqliteConnection).Assembly.GetName().Version?.ToString(3) + ")";
+    }
+}

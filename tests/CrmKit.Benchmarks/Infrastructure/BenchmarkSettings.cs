@@ -1,0 +1,146 @@
+using System.Globalization;
+
+namespace CrmKit.Benchmarks.Infrastructure;
+
+/// <summary>What to run and how big, parsed from the command line.</summary>
+internal sealed class BenchmarkSettings
+{
+    public const string Usage = """
+        CrmKit benchmarks (Release build):
+          dotnet run -c Release --project tests/CrmKit.Benchmarks -- <command> [options]
+
+        Commands:
+          bulk       create contacts through IRecordService vs raw ADO.NET and EF Core
+          query      query by an indexed custom field through IRecordService vs raw SQL
+          validate   field validations per second (one core) vs NJsonSchema
+          all        the three above
+
+        Options:
+          --quick               small sizes for a smoke run (5,000 rows, 20,000 rows, 200,000 validations)
+          --markdown <file>     write the results; a file holding the results markers is updated in place
+          --rounds <n>          measured rounds per contender after the warm-up (default 3)
+          --rows <n>            bulk: rows to create (default 100,000)
+          --batch <n>           bulk: records per CreateAsync call / SaveChanges (default 1,000)
+          --query-rows <n>      query: records in the table (default 1,000,000)
+          --lookups <n>         query: lookups per round (default 2,000)
+          --validations <n>     validate: field validations per round (default 6,000,000)
+          --work-dir <dir>      where the temporary SQLite files go (default: the system temp folder)
+          --strict              exit with 1 when a target fails (sanity failures always exit with 3)
+          --allow-debug         run even though the build is not optimized (numbers are meaningless)
+        """;
+
+    public required string Command { get; init; }
+
+    public bool Quick { get; init; }
+
+    public string? MarkdownPath { get; init; }
+
+    public int Rounds { get; init; } = 3;
+
+    public int BulkRows { get; init; }
+
+    public int BatchSize { get; init; } = 1000;
+
+    public int QueryRows { get; init; }
+
+    public int Lookups { get; init; }
+
+    public long Validations { get; init; }
+
+    public string WorkDirectory { get; init; } = Path.GetTempPath();
+
+    public bool Strict { get; init; }
+
+    public bool AllowDebug { get; init; }
+
+    public bool Runs(string benchmark) => Command == "all" || Command == benchmark;
+
+    /// <summary>Parses the arguments; returns null (after printing why) when they are wrong.</summary>
+    public static BenchmarkSettings? Parse(string[] args)
+    {
+        if (args.Length == 0 || args[0] is "-h" or "--help" or "help")
+        {
+            Console.WriteLine(Usage);
+            return null;
+        }
+
+        var command = args[0];
+        if (command is not ("bulk" or "query" or "validate" or "all"))
+        {
+            Console.Error.WriteLine($"Unknown command '{command}'.");
+            Console.Error.WriteLine(Usage);
+            return null;
+        }
+
+        var quick = args.Contains("--quick");
+        string? markdown = null;
+        int? rounds = null, rows = null, batch = null, queryRows = null, lookups = null;
+        long? validations = null;
+        string? workDir = null;
+        for (var i = 1; i < args.Length; i++)
+        {
+            switch (args[i])
+            {
+                case "--quick":
+                case "--strict":
+                case "--allow-debug":
+                    break;
+                case "--markdown":
+                    markdown = Value(args, ref i);
+                    break;
+                case "--rounds":
+                    rounds = Number(args, ref i);
+                    break;
+                case "--rows":
+                    rows = Number(args, ref i);
+                    break;
+                case "--batch":
+                    batch = Number(args, ref i);
+                    break;
+                case "--query-rows":
+                    queryRows = Number(args, ref i);
+                    break;
+                case "--lookups":
+                    lookups = Number(args, ref i);
+                    break;
+                case "--validations":
+                    validations = Number(args, ref i);
+                    break;
+                case "--work-dir":
+                    workDir = Value(args, ref i);
+                    break;
+                default:
+                    Console.Error.WriteLine($"Unknown option '{args[i]}'.");
+                    Console.Error.WriteLine(Usage);
+                    return null;
+            }
+        }
+
+        return new BenchmarkSettings
+        {
+            Command = command,
+            Quick = quick,
+            MarkdownPath = markdown,
+            Rounds = rounds ?? 3,
+            BulkRows = rows ?? (quick ? 5_000 : 100_000),
+            BatchSize = batch ?? 1000,
+            QueryRows = queryRows ?? (quick ? 20_000 : 1_000_000),
+            Lookups = lookups ?? (quick ? 500 : 2_000),
+            Validations = validations ?? (quick ? 200_000 : 6_000_000),
+            WorkDirectory = workDir ?? Path.GetTempPath(),
+            Strict = args.Contains("--strict"),
+            AllowDebug = args.Contains("--allow-debug"),
+        };
+    }
+
+    private static string Value(string[] args, ref int i) =>
+        ++i < args.Length ? args[i] : throw new ArgumentException($"Option '{args[i - 1]}' needs a value.");
+
+    private static int Number(string[] args, ref int i)
+    {
+        var text = Value(args, ref i).Replace("_", "", StringComparison.Ordinal).Replace(",", "", StringComparison.Ordinal);
+        return int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n > 0
+            ? n
+            : throw new ArgumentException($"Option '{args[i - 1]}' needs a positive whole number, not '{args[i]}'.");
+    }
+}

@@ -1,0 +1,3 @@
+using CrmKit.Benchmarks;
+
+return await BenchmarkRunner.RunAsync(args);
