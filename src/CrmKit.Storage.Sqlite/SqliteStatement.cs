@@ -24,17 +24,19 @@ internal sealed class SqliteStatement
 
     /// <summary>
     /// Adds a typed value (as in <c>ComparisonFilter.Value</c>) as a parameter and returns the SQL operand that
-    /// stands for it. Decimals are bound as their exact text and converted with <c>CAST(... AS NUMERIC)</c>, which
-    /// is the conversion SQLite's <c>json_extract</c> applies to the stored JSON number, so equal texts compare equal.
+    /// stands for it. A decimal is bound as its exact text and read with <c>json_extract(@p, '$')</c>: the same
+    /// parser turns the stored JSON numbers into SQLite numbers (INTEGER, or REAL, an IEEE double), so a value and
+    /// a stored number with the same digits always compare equal, and keyset positions taken from a record match it.
+    /// Unlike <c>CAST(@p AS NUMERIC)</c>, a function result has no affinity, which expression indexes require.
     /// </summary>
     /// <param name="value">The value; not null.</param>
-    /// <returns>The operand, such as <c>@p0</c> or <c>CAST(@p0 AS NUMERIC)</c>.</returns>
+    /// <returns>The operand, such as <c>@p0</c> or <c>json_extract(@p0, '$')</c>.</returns>
     public string AddValue(object value)
     {
         switch (value)
         {
             case decimal d:
-                return "CAST(" + AddParameter(SqliteType.Text, d.ToString(CultureInfo.InvariantCulture)) + " AS NUMERIC)";
+                return "json_extract(" + AddParameter(SqliteType.Text, d.ToString(CultureInfo.InvariantCulture)) + ", '$')";
             case string s:
                 return AddParameter(SqliteType.Text, s);
             case long l:

@@ -175,7 +175,7 @@ public sealed class SqliteCrmStoreTests : IDisposable
             await session.CommitAsync(Ct);
         }
 
-        Scalar("SELECT sql FROM sqlite_master WHERE name = 'ix_item__name'").ShouldContain("'$.name.amount'");
+        Scalar("SELECT sql FROM sqlite_master WHERE name = 'ix_item__name'")!.ShouldContain("'$.name.amount'");
         Scalar("SELECT count(*) FROM sqlite_master WHERE type = 'index' AND tbl_name = 'e_item' AND name LIKE 'ix\\_%' ESCAPE '\\'").ShouldBe("1");
     }
 

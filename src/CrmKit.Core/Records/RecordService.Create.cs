@@ -31,6 +31,7 @@ internal sealed partial class RecordService
         var errors = new List<CrmError>();
         var drafts = new List<(JsonObject Values, string Pointer)>(values.Count);
         var ids = new Guid[values.Count];
+        var preValidation = pipeline.HasHooks(entity, PipelineStage.PreValidation);
         var owners = new string?[values.Count];
         for (var i = 0; i < values.Count; i++)
         {
@@ -38,9 +39,13 @@ internal sealed partial class RecordService
             var pointer = batch ? "/" + i : "";
             ids[i] = Guid.CreateVersion7(now);
             TryTakeOwner(target, pointer, errors, out owners[i]);
-            var changed = target.Select(p => p.Key).ToHashSet(StringComparer.Ordinal);
-            await RunStageAsync(compiled, RecordOperation.Create, PipelineStage.PreValidation, ids[i], null, target,
-                changed, principal, depth.Depth, null, cancellationToken);
+            if (preValidation)
+            {
+                var changed = target.Select(p => p.Key).ToHashSet(StringComparer.Ordinal);
+                await RunStageAsync(compiled, RecordOperation.Create, PipelineStage.PreValidation, ids[i], null, target,
+                    changed, principal, depth.Depth, null, cancellationToken);
+            }
+
             RecordValidator.Validate(compiled, target, normalize: null, pointer, errors);
             drafts.Add((target, pointer));
         }
@@ -59,10 +64,21 @@ internal sealed partial class RecordService
         }
 
         var rows = new StoredRecord[drafts.Count];
+        var preOperation = pipeline.HasHooks(entity, PipelineStage.PreOperation);
         for (var i = 0; i < drafts.Count; i++)
         {
-            await RunStageAsync(compiled, RecordOperation.Create, PipelineStage.PreOperation, ids[i], null, drafts[i].Values,
-                NoFields, principal, depth.Depth, null, cancellationToken);
+            if (preOperation)
+            {
+                // What a PreOperation hook writes is validated like what the caller sent.
+                await RunStageAsync(compiled, RecordOperation.Create, PipelineStage.PreOperation, ids[i], null, drafts[i].Values,
+                    NoFields, principal, depth.Depth, null, cancellationToken);
+                RecordValidator.Validate(compiled, drafts[i].Values, normalize: null, drafts[i].Pointer, errors);
+                if (errors.Count > 0)
+                {
+                    throw CoreMessages.Validation(errors);
+                }
+            }
+
             rows[i] = new StoredRecord
             {
                 Id = ids[i],

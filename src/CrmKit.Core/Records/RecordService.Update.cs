@@ -78,8 +78,16 @@ internal sealed partial class RecordService
             return pre;
         }
 
-        await RunStageAsync(compiled, RecordOperation.Update, PipelineStage.PreOperation, id, pre, target, changed,
-            principal, depth.Depth, null, cancellationToken);
+        if (pipeline.HasHooks(entity, PipelineStage.PreOperation))
+        {
+            await RunStageAsync(compiled, RecordOperation.Update, PipelineStage.PreOperation, id, pre, target, changed,
+                principal, depth.Depth, null, cancellationToken);
+            RecordValidator.Validate(compiled, target, normalize: null, "", errors);
+            if (errors.Count > 0)
+            {
+                throw CoreMessages.Validation(errors);
+            }
+        }
         var now = clock.GetUtcNow();
         var next = new StoredRecord
         {

@@ -138,7 +138,7 @@ internal sealed partial class BulkBenchmark(BenchmarkSettings settings, Benchmar
         {
             using var connection = SqliteFiles.Open(path);
             Layout.Create(connection);
-            Rounds.ForceGc();
+            Rounds.Settle();
 
             var stopwatch = Stopwatch.StartNew();
             using (var transaction = connection.BeginTransaction())
@@ -187,7 +187,7 @@ internal sealed partial class BulkBenchmark(BenchmarkSettings settings, Benchmar
         {
             using var connection = SqliteFiles.Open(path);
             Layout.Create(connection);
-            Rounds.ForceGc();
+            Rounds.Settle();
 
             var stopwatch = Stopwatch.StartNew();
             for (var start = 0; start < count; start += settings.BatchSize)
@@ -236,7 +236,7 @@ internal sealed partial class BulkBenchmark(BenchmarkSettings settings, Benchmar
                 await ContactSchema.CreateAsync(crm.Metadata);
                 var batches = ParseBatches(count);
                 var records = crm.Records;
-                Rounds.ForceGc();
+                Rounds.Settle();
 
                 var stopwatch = Stopwatch.StartNew();
                 foreach (var batch in batches)

@@ -1,8 +1,32 @@
+using System.Diagnostics;
+
 namespace CrmKit.Benchmarks.Infrastructure;
 
 /// <summary>Helpers shared by the measurement loops.</summary>
 internal static class Rounds
 {
+    /// <summary>
+    /// Collects garbage from earlier work so it is not billed to the next measurement, and (on Linux) flushes the
+    /// operating system's dirty pages so one contender's disk write-back does not land in the next one's timing.
+    /// </summary>
+    public static void Settle()
+    {
+        if (OperatingSystem.IsLinux())
+        {
+            try
+            {
+                using var sync = Process.Start(new ProcessStartInfo("sync") { UseShellExecute = false });
+                sync?.WaitForExit();
+            }
+            catch (System.ComponentModel.Win32Exception)
+            {
+                // No sync binary: the measurement just carries more disk noise.
+            }
+        }
+
+        ForceGc();
+    }
+
     /// <summary>Collects garbage from earlier work so it is not billed to the next measurement.</summary>
     public static void ForceGc()
     {

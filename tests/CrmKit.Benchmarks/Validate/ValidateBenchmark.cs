@@ -57,7 +57,7 @@ internal sealed class ValidateBenchmark(BenchmarkSettings settings, BenchmarkRep
         var outcomes = new (long Validations, int Invalid, long Errors)[contenders.Length];
         foreach (var contender in contenders)
         {
-            contender.Run(Math.Min(settings.Validations, 200_000), collectErrors);
+            contender.Run(Math.Min(settings.Validations, 1_000_000), collectErrors);
         }
 
         for (var round = 0; round < settings.Rounds; round++)
