@@ -32,7 +32,10 @@ public static class CrmKitServiceCollectionExtensions
         configure?.Invoke(options);
         services.AddOptions<CrmKitOptions>().Configure(o => configure?.Invoke(o)).Validate(
             o => o.MaxBatchSize > 0 && o.MaxPipelineDepth > 0 && o.ViolationSampleSize > 0,
-            "CrmKit options must be positive.").ValidateOnStart();
+            "CrmKit options must be positive.")
+            .Validate(o => string.IsNullOrEmpty(o.CursorKey) || IsValidCursorKey(o.CursorKey),
+                "CrmKit:CursorKey must be base64 of at least 16 bytes (32 recommended).")
+            .ValidateOnStart();
 
         var fieldTypes = new FieldTypeRegistry();
         foreach (var type in BuiltInFieldTypeCatalog.Create(options.DefaultPhoneRegion))
@@ -60,6 +63,12 @@ public static class CrmKitServiceCollectionExtensions
         }
 
         return builder;
+    }
+
+    private static bool IsValidCursorKey(string key)
+    {
+        var buffer = new byte[key.Length];
+        return Convert.TryFromBase64String(key, buffer, out var length) && length >= 16;
     }
 
     private static byte[] CursorKey(CrmKitOptions options) =>

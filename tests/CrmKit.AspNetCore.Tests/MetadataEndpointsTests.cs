@@ -38,8 +38,8 @@ public sealed class MetadataEndpointsTests : IClassFixture<CrmKitServerFactory>
         var text = await response.Content.ReadAsStringAsync();
 
         response.StatusCode.ShouldBe(HttpStatusCode.OK);
-        text.ShouldBe(expected.ToJsonString(), "the served document must be the stored one, member order included");
         var document = JsonNode.Parse(text)!.AsObject();
+        document.ToJsonString().ShouldBe(expected.ToJsonString(), "the served document must be the stored one, member order included");
         document["$schema"]!.GetValue<string>().ShouldBe("https://json-schema.org/draft/2020-12/schema");
         document["x-crm-entity"]!.GetValue<string>().ShouldBe("deal");
     }
@@ -89,8 +89,8 @@ public sealed class MetadataEndpointsTests : IClassFixture<CrmKitServerFactory>
     {
         var name = CrmApi.NewEntityName("p");
         var document =
-            $$"""
-            {"x-crm-entity": "{{name}}", "x-crm-labels": {"en": "Project", "ru": "Проект"},
+            $$$"""
+            {"x-crm-entity": "{{{name}}}", "x-crm-labels": {"en": "Project", "ru": "Проект"},
              "properties": {"title": {"x-crm-type": "string", "maxLength": 200}}, "required": ["title"]}
             """;
 

@@ -135,13 +135,15 @@ public sealed class SqliteCrmStoreTests : IDisposable
         var range = await session.ExplainAsync(Model, new StoreQuery
         {
             Filter = new ComparisonFilter(ConformanceModel.Budget, ComparisonOperator.Gt, 100m),
-            Sort = [ConformanceModel.Asc(ConformanceModel.Id)],
+            Sort = [ConformanceModel.Asc(ConformanceModel.Budget), ConformanceModel.Asc(ConformanceModel.Id)],
             Limit = 10,
         }, Ct);
-        var sorted = await session.ExplainAsync(Model, new StoreQuery { Sort = [ConformanceModel.Asc(ConformanceModel.Qty)], Limit = 10 }, Ct);
+        var ascending = await session.ExplainAsync(Model, new StoreQuery { Sort = [ConformanceModel.Asc(ConformanceModel.Qty), ConformanceModel.Asc(ConformanceModel.Id)], Limit = 10 }, Ct);
+        var descending = await session.ExplainAsync(Model, new StoreQuery { Sort = [ConformanceModel.Desc(ConformanceModel.SeenAt), ConformanceModel.Asc(ConformanceModel.Id)], Limit = 10 }, Ct);
 
         range.UsesIndex("ix_item__budget").ShouldBeTrue(string.Join(" | ", range.Steps));
-        sorted.UsesIndex("ix_item__qty").ShouldBeTrue(string.Join(" | ", sorted.Steps));
+        ascending.UsesIndex("ix_item__qty").ShouldBeTrue(string.Join(" | ", ascending.Steps));
+        descending.UsesIndex("ix_item__seen_at").ShouldBeTrue(string.Join(" | ", descending.Steps));
     }
 
     [Fact]

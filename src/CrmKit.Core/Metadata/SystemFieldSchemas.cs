@@ -9,7 +9,7 @@ internal static class SystemFieldSchemas
 {
     public static JsonObject Create(string name) => name switch
     {
-        SystemFields.Id => Field(BuiltInFieldTypes.Lookup, "string", "uuid", "Id", "Идентификатор"),
+        SystemFields.Id => Field(BuiltInFieldTypes.String, "string", "uuid", "Id", "Идентификатор"),
         SystemFields.CreatedAt => Field(BuiltInFieldTypes.DateTime, "string", "date-time", "Created at", "Создано"),
         SystemFields.CreatedBy => Field(BuiltInFieldTypes.String, "string", null, "Created by", "Автор"),
         SystemFields.UpdatedAt => Field(BuiltInFieldTypes.DateTime, "string", "date-time", "Updated at", "Изменено"),

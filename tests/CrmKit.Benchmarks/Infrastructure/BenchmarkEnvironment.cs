@@ -35,7 +35,26 @@ internal static class BenchmarkEnvironment
         ("Build", Configuration + (Debugger.IsAttached ? " (debugger attached!)" : "")),
         ("GC", (GCSettings.IsServerGC ? "server" : "workstation") + (GCSettings.LatencyMode == GCLatencyMode.Batch ? ", non-concurrent" : ", concurrent")),
         ("SQLite", SqliteVersion()),
+        ("Load average at start", LoadAverage()),
     ];
+
+    /// <summary>The 1/5/15-minute load averages (Linux), which tell how busy the machine was.</summary>
+    public static string LoadAverage()
+    {
+        try
+        {
+            if (File.Exists("/proc/loadavg"))
+            {
+                var parts = File.ReadAllText("/proc/loadavg").Split(' ');
+                return $"{parts[0]} / {parts[1]} / {parts[2]} (1/5/15 min, {Environment.ProcessorCount} CPUs)";
+            }
+        }
+        catch (IOException)
+        {
+        }
+
+        return "unknown";
+    }
 
     private static string CpuModel()
     {

@@ -18,7 +18,7 @@ internal sealed class BenchmarkSettings
         Options:
           --quick               small sizes for a smoke run (5,000 rows, 20,000 rows, 200,000 validations)
           --markdown <file>     write the results; a file holding the results markers is updated in place
-          --rounds <n>          measured rounds per contender after the warm-up (default 3)
+          --rounds <n>          measured rounds per contender after the warm-up (default 5; 3 with --quick)
           --rows <n>            bulk: rows to create (default 100,000)
           --batch <n>           bulk: records per CreateAsync call / SaveChanges (default 1,000)
           --query-rows <n>      query: records in the table (default 1,000,000)
@@ -121,7 +121,7 @@ internal sealed class BenchmarkSettings
             Command = command,
             Quick = quick,
             MarkdownPath = markdown,
-            Rounds = rounds ?? 3,
+            Rounds = rounds ?? (quick ? 3 : 5),
             BulkRows = rows ?? (quick ? 5_000 : 100_000),
             BatchSize = batch ?? 1000,
             QueryRows = queryRows ?? (quick ? 20_000 : 1_000_000),
