@@ -2,13 +2,29 @@ using CrmKit.AspNetCore;
 using CrmKit.Core;
 using CrmKit.Storage.Sqlite;
 
-var builder = WebApplication.CreateBuilder(args);
+// appsettings.json is read from the application's own directory, so the settings apply wherever the server is started
+// from; the data (crmkit.db by default) lives in the working directory.
+var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+{
+    Args = args,
+    ContentRootPath = AppContext.BaseDirectory,
+});
+
+// http://localhost:5080 unless an address is configured: --urls, URLS, ASPNETCORE_URLS, ASPNETCORE_HTTP_PORTS (set by
+// the .NET container images)... A "Urls" key in appsettings.json would silently override those ASPNETCORE_ variables.
+if (string.IsNullOrEmpty(builder.Configuration[WebHostDefaults.ServerUrlsKey]) &&
+    string.IsNullOrEmpty(builder.Configuration[WebHostDefaults.HttpPortsKey]) &&
+    string.IsNullOrEmpty(builder.Configuration[WebHostDefaults.HttpsPortsKey]))
+{
+    builder.WebHost.UseUrls("http://localhost:5080");
+}
 
 // Everything comes from the "CrmKit" configuration section: appsettings.json, then environment variables such as
-// CRMKIT__STORAGE__CONNECTIONSTRING (configuration keys are case-insensitive), then the command line.
-// The options are bound when first resolved, so hosts and tests that add configuration late are honoured.
-builder.Services.AddCrmKit(options => builder.Configuration.GetSection("CrmKit").Bind(options));
-builder.Services.AddCrmKitSqlite(_ => { });
+// CRMKIT__STORAGE__CONNECTIONSTRING (configuration keys are case-insensitive), then the command line. The options
+// are bound when first resolved, so configuration added late (by tests, by a hosting environment) is honoured.
+builder.Services
+    .AddCrmKit(options => builder.Configuration.GetSection("CrmKit").Bind(options))
+    .UseSqlite(_ => { });
 builder.Services.AddOptions<SqliteStoreOptions>().BindConfiguration("CrmKit:Storage");
 builder.Services.AddCrmKitApi();
 builder.Services.AddOptions<CrmKitApiOptions>().BindConfiguration(CrmKitApiOptions.SectionName);

@@ -1,7 +1,9 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using CrmKit.Core.Storage;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Options;
+using SQLitePCL;
 
 namespace CrmKit.Storage.Sqlite;
 
@@ -18,6 +20,8 @@ public sealed class SqliteCrmStore : ICrmStore, IDisposable
 {
     /// <summary>The storage format this version writes and understands (kept in <c>crm_meta</c>).</summary>
     public const int StorageFormatVersion = 1;
+
+    private static readonly ConditionalWeakTable<sqlite3, string> ConfiguredHandles = new();
 
     private readonly string _connectionString;
     private readonly string _connectionPragmas;
@@ -115,12 +119,21 @@ public sealed class SqliteCrmStore : ICrmStore, IDisposable
         try
         {
             await connection.OpenAsync(cancellationToken);
-            using var command = connection.CreateCommand();
-            command.CommandText = _journalModeSet ? _connectionPragmas : _connectionPragmas + " PRAGMA journal_mode = WAL;";
-            await command.ExecuteNonQueryAsync(cancellationToken);
 
-            // The journal mode is stored in the database file; setting it once per store is enough.
-            _journalModeSet = true;
+            // busy_timeout and synchronous belong to the native connection, which the pool keeps open between
+            // sessions: set them once per native connection (and again if another store set different values).
+            var handle = connection.Handle!;
+            if (!_journalModeSet || !ConfiguredHandles.TryGetValue(handle, out var applied) || !string.Equals(applied, _connectionPragmas, StringComparison.Ordinal))
+            {
+                using var command = connection.CreateCommand();
+                command.CommandText = _journalModeSet ? _connectionPragmas : _connectionPragmas + " PRAGMA journal_mode = WAL;";
+                await command.ExecuteNonQueryAsync(cancellationToken);
+                ConfiguredHandles.AddOrUpdate(handle, _connectionPragmas);
+
+                // The journal mode is stored in the database file; setting it once per store is enough.
+                _journalModeSet = true;
+            }
+
             return connection;
         }
         catch

@@ -77,6 +77,18 @@ internal static class SqliteQueryBuilder
             values[i] = after[i] is { } value ? statement.AddValue(value) : null;
         }
 
+        // A redundant bound on the first key lets the planner seek its index instead of scanning from the start:
+        // every record after the position has k0 >= v0 (ascending) or k0 IS NULL (descending, position at a null).
+        var firstKey = SqliteSql.FieldExpression(sort[0].Field);
+        if (!sort[0].Descending && values[0] is { } firstValue)
+        {
+            statement.Append(firstKey).Append(" >= ").Append(firstValue).Append(" AND ");
+        }
+        else if (sort[0].Descending && values[0] is null)
+        {
+            statement.Append(firstKey).Append(" IS NULL AND ");
+        }
+
         statement.Append("(");
         var first = true;
         for (var i = 0; i < sort.Count; i++)

@@ -24,7 +24,7 @@ public sealed class HealthAndRoutingTests : IClassFixture<CrmKitServerFactory>
     [InlineData("/api/nothing/here")]
     [InlineData("/")]
     [InlineData("/api/records")]
-    [InlineData("/api/metadata/entities/contact/fields")]
+    [InlineData("/api/metadata/entities/contact/unknown")]
     public async Task UnknownRoute_ShouldReturn404Problem(string path)
     {
         using var response = await _api.GetAsync(path);

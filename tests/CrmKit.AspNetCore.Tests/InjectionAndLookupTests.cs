@@ -41,14 +41,15 @@ public sealed class InjectionAndLookupTests : IClassFixture<CrmKitServerFactory>
     [InlineData("name eq 'x' or '1'='1'")]
     [InlineData("1=1")]
     [InlineData("name eq x); DROP TABLE contact")]
+    [InlineData("\"name\"\" = 1; --\" eq 'x'")]
     public async Task SqlInFilters_ShouldReturn400(string filter)
     {
         var entity = await SeedAsync();
 
         using var response = await _api.GetAsync($"/api/records/{entity}?filter={Uri.EscapeDataString(filter)}");
 
-        var problem = await response.ShouldBeProblemAsync(400, (await response.Content.ReadAsStringAsync()).Contains("query.unknown_field", StringComparison.Ordinal) ? "query.unknown_field" : "query.invalid_filter");
-        problem["errors"]!.AsArray().Count.ShouldBeGreaterThan(0);
+        var problem = await response.ShouldBeProblemAsync(400, "query.invalid_filter");
+        problem.Pointers().ShouldBe(["/filter"]);
         await ShouldBeIntactAsync(entity);
     }
 
@@ -64,19 +65,19 @@ public sealed class InjectionAndLookupTests : IClassFixture<CrmKitServerFactory>
     }
 
     [Theory]
-    [InlineData("name; DROP TABLE contact")]
-    [InlineData("name desc, (SELECT 1)")]
-    [InlineData("json_extract(data, '$.name')")]
-    [InlineData("name asc desc")]
-    public async Task SqlInSort_ShouldReturn400(string sort)
+    [InlineData("name; DROP TABLE contact", "query.invalid_sort")]
+    [InlineData("name desc, (SELECT 1)", "query.unknown_field")]
+    [InlineData("json_extract(data, '$.name')", "query.unknown_field")]
+    [InlineData("name asc desc", "query.invalid_sort")]
+    [InlineData("name; --", "query.unknown_field")]
+    public async Task SqlInSort_ShouldReturn400(string sort, string code)
     {
         var entity = await SeedAsync();
 
         using var response = await _api.GetAsync($"/api/records/{entity}?sort={Uri.EscapeDataString(sort)}");
 
-        var text = await response.Content.ReadAsStringAsync();
-        var code = text.Contains("\"query.unknown_field\"", StringComparison.Ordinal) ? "query.unknown_field" : "query.invalid_sort";
-        await response.ShouldBeProblemAsync(400, code);
+        var problem = await response.ShouldBeProblemAsync(400, code);
+        problem.Pointers().ShouldBe(["/sort"]);
         await ShouldBeIntactAsync(entity);
     }
 
@@ -94,18 +95,6 @@ public sealed class InjectionAndLookupTests : IClassFixture<CrmKitServerFactory>
         await response.ShouldBeProblemAsync(400, "metadata.invalid_name");
         var detail = await _api.GetJsonAsync($"/api/metadata/entities/{entity}");
         detail["version"]!.GetValue<long>().ShouldBe(1);
-        await ShouldBeIntactAsync(entity);
-    }
-
-    [Fact]
-    public async Task SqlInFilterFieldNames_ShouldReturn400()
-    {
-        var entity = await SeedAsync();
-
-        using var response = await _api.GetAsync(
-            $"/api/records/{entity}?filter={Uri.EscapeDataString("\"name\"\" = 1; --\" eq 'x'")}");
-
-        ((int)response.StatusCode).ShouldBe(400);
         await ShouldBeIntactAsync(entity);
     }
 

@@ -5,18 +5,20 @@ using Microsoft.AspNetCore.Http;
 namespace CrmKit.AspNetCore.Json;
 
 /// <summary>
-/// A response whose body is written with a <see cref="Utf8JsonWriter"/>. The body is produced in memory first so that a
-/// failure while writing becomes a clean problem response rather than a truncated document.
+/// A response whose body is written with a <see cref="Utf8JsonWriter"/>. The body is rendered in memory when the result
+/// is created, inside the endpoint, so that a failure while writing becomes a clean problem response rather than a
+/// truncated document or an exception page.
 /// </summary>
 internal sealed class JsonWriterResult : IResult
 {
-    private readonly Action<Utf8JsonWriter> _write;
+    private readonly ArrayBufferWriter<byte> _body = new(1024);
 
     public JsonWriterResult(int statusCode, Action<Utf8JsonWriter> write, string contentType = ApiJson.ContentType)
     {
         StatusCode = statusCode;
-        _write = write;
         ContentType = contentType;
+        using var writer = new Utf8JsonWriter(_body, ApiJson.WriterOptions);
+        write(writer);
     }
 
     public int StatusCode { get; }
@@ -31,16 +33,10 @@ internal sealed class JsonWriterResult : IResult
 
     public async Task ExecuteAsync(HttpContext httpContext)
     {
-        var buffer = new ArrayBufferWriter<byte>(1024);
-        using (var writer = new Utf8JsonWriter(buffer, ApiJson.WriterOptions))
-        {
-            _write(writer);
-        }
-
         var response = httpContext.Response;
         response.StatusCode = StatusCode;
         response.ContentType = ContentType;
-        response.ContentLength = buffer.WrittenCount;
+        response.ContentLength = _body.WrittenCount;
         if (Location is not null)
         {
             response.Headers.Location = Location;
@@ -51,6 +47,6 @@ internal sealed class JsonWriterResult : IResult
             response.Headers.ETag = ETag;
         }
 
-        await response.Body.WriteAsync(buffer.WrittenMemory, httpContext.RequestAborted);
+        await response.Body.WriteAsync(_body.WrittenMemory, httpContext.RequestAborted);
     }
 }

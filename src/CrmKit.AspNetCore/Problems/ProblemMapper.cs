@@ -37,7 +37,7 @@ internal static partial class ProblemMapper
                 break;
         }
 
-        result = new ProblemResult(problem);
+        result = new ProblemResult(problem, context);
         if (result.StatusCode >= 500)
         {
             LogServerError(logger, context.Request.Method, context.Request.Path, context.TraceIdentifier, exception);

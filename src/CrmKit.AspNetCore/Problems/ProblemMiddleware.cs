@@ -41,11 +41,11 @@ internal sealed class ProblemMiddleware
 
         if (response.StatusCode == StatusCodes.Status404NotFound && context.GetEndpoint() is null)
         {
-            await new ProblemResult(ApiErrors.RouteNotFound()).ExecuteAsync(context);
+            await new ProblemResult(ApiErrors.RouteNotFound(), context).ExecuteAsync(context);
         }
         else if (response.StatusCode == StatusCodes.Status405MethodNotAllowed)
         {
-            await new ProblemResult(ApiErrors.MethodNotAllowed()).ExecuteAsync(context);
+            await new ProblemResult(ApiErrors.MethodNotAllowed(), context).ExecuteAsync(context);
         }
     }
 }

@@ -20,12 +20,13 @@ internal sealed class ProblemResult : IResult
     private static readonly HashSet<string> ReservedMembers =
         new(["type", "title", "status", "code", "instance", "errors", "traceId"], StringComparer.Ordinal);
 
-    private readonly CrmException _exception;
+    private readonly JsonWriterResult _body;
 
-    public ProblemResult(CrmException exception)
+    /// <summary>Renders the problem for a request: its language, its address and, on server errors, its trace id.</summary>
+    public ProblemResult(CrmException exception, HttpContext context)
     {
-        _exception = exception;
         StatusCode = StatusOf(exception);
+        _body = Render(exception, StatusCode, context);
     }
 
     public int StatusCode { get; }
@@ -45,15 +46,14 @@ internal sealed class ProblemResult : IResult
         },
     };
 
-    public Task ExecuteAsync(HttpContext httpContext)
-    {
-        var culture = RequestLanguage.Get(httpContext);
-        var instance = httpContext.Request.PathBase.Add(httpContext.Request.Path).ToString();
-        var traceId = StatusCode >= 500 ? Activity.Current?.Id ?? httpContext.TraceIdentifier : null;
-        var exception = _exception;
-        var status = StatusCode;
+    public Task ExecuteAsync(HttpContext httpContext) => _body.ExecuteAsync(httpContext);
 
-        var body = new JsonWriterResult(
+    private static JsonWriterResult Render(CrmException exception, int status, HttpContext context)
+    {
+        var culture = RequestLanguage.Get(context);
+        var instance = context.Request.PathBase.Add(context.Request.Path).ToString();
+        var traceId = status >= 500 ? Activity.Current?.Id ?? context.TraceIdentifier : null;
+        return new JsonWriterResult(
             status,
             writer =>
             {
@@ -80,10 +80,10 @@ internal sealed class ProblemResult : IResult
 
                 foreach (var (name, value) in exception.Extensions)
                 {
-                    if (!ReservedMembers.Contains(name))
+                    if (!ReservedMembers.Contains(name) && ToNode(value, out var node))
                     {
                         writer.WritePropertyName(name);
-                        WriteValue(writer, value);
+                        WriteValue(writer, node);
                     }
                 }
 
@@ -95,22 +95,37 @@ internal sealed class ProblemResult : IResult
                 writer.WriteEndObject();
             },
             ApiJson.ProblemContentType);
-        return body.ExecuteAsync(httpContext);
     }
 
-    private static void WriteValue(Utf8JsonWriter writer, object? value)
+    /// <summary>Converts an extension value; a value that cannot be serialized is left out rather than failing the answer.</summary>
+    private static bool ToNode(object? value, out JsonNode? node)
     {
-        switch (value)
+        try
         {
-            case null:
-                writer.WriteNullValue();
-                break;
-            case JsonNode node:
-                node.WriteTo(writer);
-                break;
-            default:
-                JsonSerializer.Serialize(writer, value, value.GetType(), ApiJson.SerializerOptions);
-                break;
+            node = value switch
+            {
+                null => null,
+                JsonNode json => json,
+                _ => JsonSerializer.SerializeToNode(value, value.GetType(), ApiJson.SerializerOptions),
+            };
+            return true;
+        }
+        catch (Exception exception) when (exception is NotSupportedException or JsonException or InvalidOperationException)
+        {
+            node = null;
+            return false;
+        }
+    }
+
+    private static void WriteValue(Utf8JsonWriter writer, JsonNode? node)
+    {
+        if (node is null)
+        {
+            writer.WriteNullValue();
+        }
+        else
+        {
+            node.WriteTo(writer);
         }
     }
 }

@@ -4,7 +4,8 @@ namespace CrmKit.Core.Storage;
 
 /// <summary>
 /// One transaction against a store. Record tables are per entity; field values are one JSON document per record;
-/// indexed and unique fields get expression indexes. Disposing without committing rolls back.
+/// indexed and unique fields get expression indexes. Disposing without committing rolls back. After a store
+/// exception the session must not be used again (some providers abort the transaction): dispose it.
 /// </summary>
 public interface ICrmStoreSession : IAsyncDisposable
 {
@@ -36,6 +37,7 @@ public interface ICrmStoreSession : IAsyncDisposable
     /// <summary>
     /// Makes the entity's table and indexes match the model: creates the table when missing, creates the indexes of
     /// indexed and unique fields, and drops the indexes of fields no longer indexed. Never rewrites the table.
+    /// Making a field unique while live records share a value throws <see cref="UniqueConstraintException"/>.
     /// </summary>
     /// <param name="model">The entity.</param>
     /// <param name="cancellationToken">Cancels the operation.</param>

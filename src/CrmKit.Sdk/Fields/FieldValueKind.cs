@@ -9,7 +9,10 @@ public enum FieldValueKind
     /// <summary>A JSON integer.</summary>
     Integer = 1,
 
-    /// <summary>A JSON number compared as an exact decimal.</summary>
+    /// <summary>
+    /// A JSON number, stored with its exact text. How filters compare it is up to the store (SQLite compares
+    /// IEEE doubles; the stored value stays exact).
+    /// </summary>
     Decimal = 2,
 
     /// <summary>A JSON boolean.</summary>

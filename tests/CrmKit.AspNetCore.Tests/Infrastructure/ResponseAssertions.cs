@@ -30,6 +30,15 @@ public static class ResponseAssertions
         problem["title"]!.GetValue<string>().ShouldNotBeNullOrWhiteSpace();
         problem["instance"]!.GetValue<string>().ShouldStartWith("/");
         ShouldNotLeakInternals(text);
+        ShouldBeFilledIn(problem["title"]!.GetValue<string>(), text);
+        foreach (var error in problem["errors"] as JsonArray ?? [])
+        {
+            var pointer = error!["pointer"]!.GetValue<string>();
+            (pointer.Length == 0 || pointer.StartsWith('/')).ShouldBeTrue($"'{pointer}' is not a JSON pointer: {text}");
+            error["code"]!.GetValue<string>().ShouldNotBeNullOrWhiteSpace();
+            ShouldBeFilledIn(error["message"]!.GetValue<string>(), text);
+        }
+
         return problem;
     }
 
@@ -39,6 +48,13 @@ public static class ResponseAssertions
         text.ShouldNotContain("Exception", Case.Sensitive, "an exception name leaked");
         text.ShouldNotContain(".cs:line", Case.Sensitive, "a source location leaked");
         text.ShouldNotContain("SQLite", Case.Insensitive, "a database message leaked");
+    }
+
+    /// <summary>A message whose placeholders were all replaced (no <c>{0}</c> left).</summary>
+    private static void ShouldBeFilledIn(string message, string problem)
+    {
+        message.ShouldNotBeNullOrWhiteSpace();
+        System.Text.RegularExpressions.Regex.IsMatch(message, @"\{\d+\}").ShouldBeFalse($"unformatted message: {problem}");
     }
 
     /// <summary>The pointers of the problem's <c>errors</c>.</summary>

@@ -68,6 +68,8 @@ internal sealed partial class BulkBenchmark
             })));
         }
 
+        PhoneSteps(originals, fields);
+
         stages.Add(("validate: normalize + schema (RecordValidator)", Best(
             () => clones = originals.Select(o => (JsonObject)o.DeepClone()).ToArray(),
             () =>
@@ -113,6 +115,19 @@ internal sealed partial class BulkBenchmark
         }
 
         report.Note(Name, string.Join("\n", lines));
+    }
+
+    /// <summary>The three libphonenumber calls PhoneFieldType.Normalize makes, timed apart.</summary>
+    private static void PhoneSteps(JsonObject[] originals, List<(string Stage, TimeSpan Time)> fields)
+    {
+        var util = PhoneNumbers.PhoneNumberUtil.GetInstance();
+        var texts = originals.Select(o => o["phone"]!.GetValue<string>()).ToArray();
+        var numbers = Array.Empty<PhoneNumbers.PhoneNumber>();
+        var valid = 0;
+        fields.Add(("    of which libphonenumber Parse", Best(() => { }, () => numbers = texts.Select(t => util.Parse(t, "RU")).ToArray())));
+        fields.Add(("    of which libphonenumber IsValidNumber", Best(() => { }, () => valid = numbers.Count(util.IsValidNumber))));
+        fields.Add(("    of which libphonenumber Format(E164)", Best(() => { }, () => GC.KeepAlive(numbers.Select(n => util.Format(n, PhoneNumbers.PhoneNumberFormat.E164)).ToArray()))));
+        GC.KeepAlive(valid);
     }
 
     /// <summary>The store's inserts alone: pre-serialized rows, one write session and transaction per batch.</summary>
