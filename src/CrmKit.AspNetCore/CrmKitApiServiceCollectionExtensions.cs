@@ -31,7 +31,6 @@ public static class CrmKitApiServiceCollectionExtensions
 
         services.TryAddSingleton<IHttpPrincipalResolver, DefaultHttpPrincipalResolver>();
         services.TryAddSingleton<OpenApiDocumentProvider>();
-        services.TryAddSingleton<ProblemEndpointFilter>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IStartupFilter, ProblemStartupFilter>());
         services.TryAddSingleton<CrmKitApiMarker>();
         return services;

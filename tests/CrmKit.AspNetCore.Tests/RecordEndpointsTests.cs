@@ -210,4 +210,30 @@ public sealed class RecordEndpointsTests : IClassFixture<CrmKitServerFactory>
 
         await response.ShouldBeProblemAsync(404, "record.not_found");
     }
+
+    [Theory]
+    [InlineData("PATCH", "")]
+    [InlineData("DELETE", "")]
+    [InlineData("POST", "/restore")]
+    public async Task Operations_ShouldReturn404_WhenTheRecordDoesNotExist(string method, string suffix)
+    {
+        var entity = await _api.CreateWidgetAsync();
+        var path = $"/api/records/{entity}/{Guid.CreateVersion7()}{suffix}";
+
+        using var response = await _api.SendJsonAsync(new HttpMethod(method), path, """{"score": 1}""");
+
+        await response.ShouldBeProblemAsync(404, "record.not_found");
+        (await _api.CountAsync(entity)).ShouldBe(0);
+    }
+
+    [Fact]
+    public async Task Restore_ShouldReturn409_WhenTheRecordIsNotDeleted()
+    {
+        var entity = await _api.CreateWidgetAsync();
+        var created = await _api.CreateRecordAsync(entity, """{"name": "Kappa"}""");
+
+        using var response = await _api.PostJsonAsync($"/api/records/{entity}/{created["id"]}/restore", "{}");
+
+        await response.ShouldBeProblemAsync(409, "record.not_deleted");
+    }
 }

@@ -1,6 +1,5 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
-using System.Text.Unicode;
 
 namespace CrmKit.AspNetCore.Json;
 
@@ -13,8 +12,9 @@ internal static class ApiJson
     /// <summary>The media type of error responses (RFC 7807).</summary>
     public const string ProblemContentType = "application/problem+json; charset=utf-8";
 
-    // Cyrillic labels and messages stay readable; characters that matter in HTML are still escaped.
-    private static readonly JavaScriptEncoder Encoder = JavaScriptEncoder.Create(UnicodeRanges.All);
+    // Responses are application/json, never inlined into HTML, so the relaxed encoder is safe here: Cyrillic stays
+    // readable and E.164 phone numbers keep their '+' instead of "\u002B".
+    private static readonly JavaScriptEncoder Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping;
 
     /// <summary>Writer options: compact, readable Unicode.</summary>
     public static JsonWriterOptions WriterOptions { get; } = new() { Encoder = Encoder, Indented = false };

@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using CrmKit.Sdk.Errors;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
@@ -10,9 +11,10 @@ namespace CrmKit.AspNetCore.Problems;
 internal static partial class ProblemMapper
 {
     /// <summary>Maps an exception; false when the request was aborted and nothing should be written.</summary>
-    public static bool TryMap(HttpContext context, Exception exception, ILogger logger, out ProblemResult result)
+    public static bool TryMap(
+        HttpContext context, Exception exception, ILogger logger, [NotNullWhen(true)] out ProblemResult? result)
     {
-        result = null!;
+        result = null;
         if (exception is OperationCanceledException && context.RequestAborted.IsCancellationRequested)
         {
             return false;
@@ -40,7 +42,7 @@ internal static partial class ProblemMapper
         result = new ProblemResult(problem, context);
         if (result.StatusCode >= 500)
         {
-            LogServerError(logger, context.Request.Method, context.Request.Path, context.TraceIdentifier, exception);
+            LogServerError(logger, context.Request.Method, context.Request.Path, TraceId.Of(context), exception);
         }
         else
         {

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using CrmKit.AspNetCore.Http;
@@ -52,7 +51,7 @@ internal sealed class ProblemResult : IResult
     {
         var culture = RequestLanguage.Get(context);
         var instance = context.Request.PathBase.Add(context.Request.Path).ToString();
-        var traceId = status >= 500 ? Activity.Current?.Id ?? context.TraceIdentifier : null;
+        var traceId = status >= 500 ? TraceId.Of(context) : null;
         return new JsonWriterResult(
             status,
             writer =>

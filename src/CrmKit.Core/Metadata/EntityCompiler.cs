@@ -38,7 +38,7 @@ internal sealed class EntityCompiler(IFieldTypeRegistry fieldTypes)
                 _ => "metadata.invalid_schema",
             };
             object arg = e.Code is SchemaErrorCodes.UnsupportedKeyword or SchemaErrorCodes.UnsupportedFormat ? e.Keyword : e.Message;
-            throw CoreMessages.Exception(CrmErrorKind.BadRequest, code, e.Pointer, arg, e.Pointer);
+            throw CoreMessages.ExceptionAt(CrmErrorKind.BadRequest, code, e.Pointer, arg, e.Pointer);
         }
 
         var definition = EntitySchemaReader.Read(normalized, version);

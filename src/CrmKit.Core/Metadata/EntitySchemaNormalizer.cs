@@ -167,5 +167,5 @@ internal sealed class EntitySchemaNormalizer(IFieldTypeRegistry fieldTypes)
     }
 
     private static CrmException Invalid(string pointer, string code, params object?[] args) =>
-        CoreMessages.Exception(CrmErrorKind.BadRequest, code, pointer, args);
+        CoreMessages.ExceptionAt(CrmErrorKind.BadRequest, code, pointer, args);
 }

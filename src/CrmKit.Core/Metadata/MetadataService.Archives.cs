@@ -26,7 +26,7 @@ internal sealed partial class MetadataService
             var current = registry.Get(entity);
             await using var session = await store.BeginAsync(write: true, cancellationToken);
             var archive = (await session.GetArchivesAsync(entity, cancellationToken)).FirstOrDefault(a => a.Id == archiveId)
-                ?? throw CoreMessages.Exception(CrmErrorKind.NotFound, "metadata.archive_not_found", "", entity, archiveId);
+                ?? throw CoreMessages.ExceptionAt(CrmErrorKind.NotFound, "metadata.archive_not_found", "", entity, archiveId);
             if (archive.RestoredAt is not null)
             {
                 throw CoreMessages.Exception(CrmErrorKind.Conflict, "metadata.archive_restored");
@@ -83,7 +83,7 @@ internal sealed partial class MetadataService
 
             if (violations.Count > 0)
             {
-                var e = CoreMessages.Exception(CrmErrorKind.Conflict, "metadata.records_violate_change", "", violations.Count);
+                var e = CoreMessages.ExceptionAt(CrmErrorKind.Conflict, "metadata.records_violate_change", "", violations.Count);
                 e.Extensions["violations"] = new { count = violations.Count, recordIds = violations.Take(_options.ViolationSampleSize).ToArray() };
                 throw e;
             }

@@ -15,12 +15,12 @@ internal sealed partial class MetadataService
             var current = registry.Get(entity);
             if (!EntityNames.IsValid(field))
             {
-                throw CoreMessages.Exception(CrmErrorKind.BadRequest, "metadata.invalid_name", "/name", field);
+                throw CoreMessages.ExceptionAt(CrmErrorKind.BadRequest, "metadata.invalid_name", "/name", field);
             }
 
             if (current.Definition.FindField(field) is not null)
             {
-                throw CoreMessages.Exception(CrmErrorKind.Conflict, "metadata.field_exists", "/name", field);
+                throw CoreMessages.ExceptionAt(CrmErrorKind.Conflict, "metadata.field_exists", "/name", field);
             }
 
             var property = compiler.Normalizer.NormalizeField(field, request.Schema, owner: null);
@@ -93,7 +93,7 @@ internal sealed partial class MetadataService
         var fallback = definition.GetSchema()["default"];
         if (fallback is not null && !validator.IsValid(fallback))
         {
-            throw CoreMessages.Exception(CrmErrorKind.BadRequest, "metadata.invalid_document", "/schema/default",
+            throw CoreMessages.ExceptionAt(CrmErrorKind.BadRequest, "metadata.invalid_document", "/schema/default",
                 "the default value does not satisfy the field's schema");
         }
 
@@ -102,7 +102,7 @@ internal sealed partial class MetadataService
         var pass = await FieldDataPass.RunAsync(session, current, field, checker.Check, cancellationToken);
         if (pass.Violations.Count > 0 && !request.Force)
         {
-            var e = CoreMessages.Exception(CrmErrorKind.Conflict, "metadata.records_violate_change", "/schema", pass.Violations.Count);
+            var e = CoreMessages.ExceptionAt(CrmErrorKind.Conflict, "metadata.records_violate_change", "/schema", pass.Violations.Count);
             e.Extensions["violations"] = new
             {
                 count = pass.Violations.Count,
@@ -134,15 +134,15 @@ internal sealed partial class MetadataService
     private static FieldDefinition ChangeableField(CompiledEntity entity, string field)
     {
         var existing = entity.Definition.FindField(field)
-            ?? throw CoreMessages.Exception(CrmErrorKind.NotFound, "metadata.field_not_found", "", entity.Name, field);
+            ?? throw CoreMessages.ExceptionAt(CrmErrorKind.NotFound, "metadata.field_not_found", "", entity.Name, field);
         if (existing.IsSystem)
         {
-            throw CoreMessages.Exception(CrmErrorKind.BadRequest, "metadata.system_field", "", field);
+            throw CoreMessages.ExceptionAt(CrmErrorKind.BadRequest, "metadata.system_field", "", field);
         }
 
         if (existing.Owner is not null)
         {
-            throw CoreMessages.Exception(CrmErrorKind.Conflict, "metadata.field_owned", "", field, existing.Owner);
+            throw CoreMessages.ExceptionAt(CrmErrorKind.Conflict, "metadata.field_owned", "", field, existing.Owner);
         }
 
         return existing;

@@ -67,7 +67,7 @@ internal sealed partial class MetadataService(
             var entity = compiler.Compile(schema, 1, owner);
             if (registry.Contains(entity.Name) || compiled.Any(c => c.Name == entity.Name))
             {
-                throw CoreMessages.Exception(CrmErrorKind.Conflict, "metadata.entity_exists", "/" + CrmSchemaKeywords.Entity, entity.Name);
+                throw CoreMessages.ExceptionAt(CrmErrorKind.Conflict, "metadata.entity_exists", "/" + CrmSchemaKeywords.Entity, entity.Name);
             }
 
             compiled.Add(entity);
@@ -97,7 +97,7 @@ internal sealed partial class MetadataService(
             var target = field.Lookup!.TargetEntity;
             if (!registry.Contains(target) && target != entity.Name && alsoKnown?.Contains(target) != true)
             {
-                throw CoreMessages.Exception(CrmErrorKind.BadRequest, "metadata.lookup_target_missing",
+                throw CoreMessages.ExceptionAt(CrmErrorKind.BadRequest, "metadata.lookup_target_missing",
                     "/properties/" + field.Name + "/" + CrmSchemaKeywords.Lookup, target);
             }
         }

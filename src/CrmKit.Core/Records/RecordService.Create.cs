@@ -22,7 +22,7 @@ internal sealed partial class RecordService
         var compiled = registry.Get(entity);
         if (values.Count > _options.MaxBatchSize)
         {
-            throw CoreMessages.Exception(CrmErrorKind.BadRequest, "record.batch_too_large", "", _options.MaxBatchSize);
+            throw CoreMessages.ExceptionAt(CrmErrorKind.BadRequest, "record.batch_too_large", "", _options.MaxBatchSize);
         }
 
         using var depth = PipelineDepth.Enter(_options.MaxPipelineDepth);

@@ -19,7 +19,7 @@ internal sealed partial class RecordService
         var compiled = registry.Get(entity);
         if (query.Limit is < 1 or > RecordQuery.MaxLimit)
         {
-            throw CoreMessages.Exception(CrmErrorKind.BadRequest, "query.invalid_limit", "/limit", RecordQuery.MaxLimit);
+            throw CoreMessages.ExceptionAt(CrmErrorKind.BadRequest, "query.invalid_limit", "/limit", RecordQuery.MaxLimit);
         }
 
         var definition = compiled.Definition;

@@ -17,7 +17,7 @@ internal static class CoreMessages
     public static CrmException Exception(CrmErrorKind kind, string code, params object?[] args) =>
         new(kind, code, Text(code, args));
 
-    public static CrmException Exception(CrmErrorKind kind, string code, string pointer, params object?[] args)
+    public static CrmException ExceptionAt(CrmErrorKind kind, string code, string pointer, params object?[] args)
     {
         var text = Text(code, args);
         return new CrmException(kind, code, text, [new CrmError(code, pointer, text)]);

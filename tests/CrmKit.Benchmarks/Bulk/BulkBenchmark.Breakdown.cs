@@ -89,7 +89,13 @@ internal sealed partial class BulkBenchmark
 
         var data = Array.Empty<string>();
         stages.Add(("serialize to JSON text (RecordJson)", Best(() => { }, () => data = clones.Select(RecordJson.Serialize).ToArray())));
-        stages.Add(("store insert (SqliteCrmStoreSession, 1 tx per batch)", await StoreInsertAsync(compiled, data)));
+        stages.Add(("store insert (SqliteCrmStoreSession, 1 tx per batch)", await StoreInsertAsync(compiled, data, oneSession: false)));
+        var storeOneSession = await StoreInsertAsync(compiled, data, oneSession: true);
+        var rawPerBatch = TimeSpan.MaxValue;
+        for (var repeat = 0; repeat < BreakdownRepeats; repeat++)
+        {
+            rawPerBatch = TimeSpan.FromTicks(Math.Min(rawPerBatch.Ticks, RunRaw(count, settings.BatchSize).Ticks));
+        }
 
         if (errors.Count > 0 || sink < 0)
         {
@@ -101,6 +107,8 @@ internal sealed partial class BulkBenchmark
             $"Where CrmKit's bulk-create time goes ({count:N0} rows; each step run alone over all rows, single thread, best of {BreakdownRepeats}):",
             Line("CrmKit CreateAsync, end to end (best round)", crmKit, count, crmKit),
             Line("raw ADO.NET insert, for reference (best round)", raw, count, crmKit),
+            Line($"raw ADO.NET insert, one transaction per {settings.BatchSize:N0} rows", rawPerBatch, count, crmKit),
+            Line("store insert alone, one session (transaction) for all rows", storeOneSession, count, crmKit),
         };
         lines.AddRange(stages.Select(s => Line(s.Stage, s.Time, count, crmKit)));
         lines.Add(Line("  of which: compiled JSON Schema IsValid", schemaOnly, count, crmKit));
@@ -131,7 +139,7 @@ internal sealed partial class BulkBenchmark
     }
 
     /// <summary>The store's inserts alone: pre-serialized rows, one write session and transaction per batch.</summary>
-    private async Task<TimeSpan> StoreInsertAsync(CompiledEntity compiled, string[] data)
+    private async Task<TimeSpan> StoreInsertAsync(CompiledEntity compiled, string[] data, bool oneSession)
     {
         var best = TimeSpan.MaxValue;
         for (var repeat = 0; repeat < BreakdownRepeats; repeat++)
@@ -151,7 +159,7 @@ internal sealed partial class BulkBenchmark
                     UpdatedAt = now,
                     UpdatedBy = User,
                     Data = d,
-                }).Chunk(settings.BatchSize).ToList();
+                }).Chunk(oneSession ? data.Length : settings.BatchSize).ToList();
                 Rounds.Settle();
                 var stopwatch = Stopwatch.StartNew();
                 foreach (var batch in batches)

@@ -132,7 +132,8 @@ internal sealed partial class BulkBenchmark(BenchmarkSettings settings, Benchmar
         }
     }
 
-    private TimeSpan RunRaw(int count)
+    /// <summary>Raw inserts; one transaction for all rows unless <paramref name="rowsPerTransaction"/> says otherwise.</summary>
+    private TimeSpan RunRaw(int count, int? rowsPerTransaction = null)
     {
         var path = SqliteFiles.NewPath(settings.WorkDirectory, "bulk-raw");
         try
@@ -142,25 +143,26 @@ internal sealed partial class BulkBenchmark(BenchmarkSettings settings, Benchmar
             Rounds.Settle();
 
             var stopwatch = Stopwatch.StartNew();
-            using (var transaction = connection.BeginTransaction())
-            using (var command = connection.CreateCommand())
+            var perTransaction = rowsPerTransaction ?? count;
+            var now = DateTimeOffset.UtcNow;
+            var nowText = CanonicalInstant.ToText(now);
+            for (var start = 0; start < count; start += perTransaction)
             {
+                using var transaction = connection.BeginTransaction();
+                using var command = connection.CreateCommand();
                 command.Transaction = transaction;
                 command.CommandText = InsertSql;
                 var id = command.Parameters.Add("@id", SqliteType.Text);
                 command.Parameters.Add("@version", SqliteType.Integer).Value = 1L;
-                var createdAt = command.Parameters.Add("@created_at", SqliteType.Text);
+                command.Parameters.Add("@created_at", SqliteType.Text).Value = nowText;
                 command.Parameters.Add("@created_by", SqliteType.Text).Value = User;
-                var updatedAt = command.Parameters.Add("@updated_at", SqliteType.Text);
+                command.Parameters.Add("@updated_at", SqliteType.Text).Value = nowText;
                 command.Parameters.Add("@updated_by", SqliteType.Text).Value = User;
                 command.Parameters.Add("@owner_id", SqliteType.Text).Value = DBNull.Value;
                 command.Parameters.Add("@deleted_at", SqliteType.Text).Value = DBNull.Value;
                 var data = command.Parameters.Add("@data", SqliteType.Text);
                 command.Prepare();
-
-                var now = DateTimeOffset.UtcNow;
-                createdAt.Value = updatedAt.Value = CanonicalInstant.ToText(now);
-                for (var i = 0; i < count; i++)
+                for (var i = start; i < Math.Min(count, start + perTransaction); i++)
                 {
                     // UUIDv7 like CrmKit: time-ordered keys append to the primary key's B-tree.
                     id.Value = Guid.CreateVersion7(now).ToString("D");

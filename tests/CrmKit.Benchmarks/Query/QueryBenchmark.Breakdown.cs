@@ -76,6 +76,8 @@ internal sealed partial class QueryBenchmark
         using var crmKitSql = new RawLookup(connection, _crmKitSql);
         var sameSql = await BestAsync(() => Task.FromResult(crmKitSql.Run(values, prepared: true)));
         var unprepared = await BestAsync(() => Task.FromResult(crmKitSql.Run(values, prepared: false)));
+        using var noNullsFirst = new RawLookup(connection, _crmKitSql.Replace(" NULLS FIRST", "", StringComparison.Ordinal));
+        var withoutNullsFirst = await BestAsync(() => Task.FromResult(noNullsFirst.Run(values, prepared: true)));
 
         var n = values.Length;
         var sum = parse + sessions + query + toRecords;
@@ -86,6 +88,7 @@ internal sealed partial class QueryBenchmark
             Line("raw SQL, for reference (best round)", raw, n, crmKit),
             Line("raw ADO.NET with CrmKit's SQL text, prepared once", sameSql, n, crmKit),
             Line("raw ADO.NET with CrmKit's SQL text, new command per lookup", unprepared, n, crmKit),
+            Line("raw ADO.NET with CrmKit's SQL text minus NULLS FIRST, prepared once", withoutNullsFirst, n, crmKit),
             Line("parse filter and sort", parse, n, crmKit),
             Line("open + close a read session (pooled connection, PRAGMAs, BEGIN)", sessions, n, crmKit),
             Line("store query (SQL text, new command, read rows)", query, n, crmKit),
