@@ -17,6 +17,8 @@ fi
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
 
 dotnet build CrmKit.sln -c Release -nologo -v quiet
+# Every src project must pack (README, licence, XML docs, symbols, SourceLink).
+dotnet pack CrmKit.sln -c Release --no-build -nologo -v quiet -o "$out/packages"
 
 status=0
 dotnet test CrmKit.sln -c Release --no-build -nologo \

@@ -52,22 +52,16 @@ internal static class RecordJsonWriter
             writer.WriteString(SystemFields.DeletedAt, CanonicalInstant.ToText(deletedAt));
         }
 
-        foreach (var (name, value) in record.Values)
+        // The stored text is copied member by member (no JsonNode tree is built), so numbers keep their exact text.
+        using (var values = JsonDocument.Parse(record.ValuesJson))
         {
-            // A value under a system name would duplicate a member written above.
-            if (SystemFields.Contains(name) || !Wanted(name))
+            foreach (var member in values.RootElement.EnumerateObject())
             {
-                continue;
-            }
-
-            writer.WritePropertyName(name);
-            if (value is null)
-            {
-                writer.WriteNullValue();
-            }
-            else
-            {
-                value.WriteTo(writer);
+                // A value under a system name would duplicate a member written above.
+                if (!SystemFields.Contains(member.Name) && Wanted(member.Name))
+                {
+                    member.WriteTo(writer);
+                }
             }
         }
 

@@ -31,6 +31,6 @@ internal static class RecordJson
         UpdatedBy = row.UpdatedBy,
         OwnerId = row.OwnerId,
         DeletedAt = row.DeletedAt,
-        Values = Parse(row.Data),
+        ValuesJson = row.Data,
     };
 }

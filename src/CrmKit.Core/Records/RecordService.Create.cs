@@ -12,6 +12,8 @@ namespace CrmKit.Core.Records;
 
 internal sealed partial class RecordService
 {
+    private const int ParallelThreshold = 64;
+
     private static readonly IReadOnlySet<string> NoFields = new HashSet<string>();
 
     public async Task<IReadOnlyList<CrmRecord>> CreateAsync(
@@ -28,28 +30,28 @@ internal sealed partial class RecordService
         using var depth = PipelineDepth.Enter(_options.MaxPipelineDepth);
         var now = clock.GetUtcNow();
         var batch = values.Count > 1;
-        var errors = new List<CrmError>();
-        var drafts = new List<(JsonObject Values, string Pointer)>(values.Count);
-        var ids = new Guid[values.Count];
+        var count = values.Count;
+        var drafts = new (JsonObject Values, string Pointer)[count];
+        var ids = new Guid[count];
+        var owners = new string?[count];
+        var perRecord = new List<CrmError>[count];
         var preValidation = pipeline.HasHooks(entity, PipelineStage.PreValidation);
-        var owners = new string?[values.Count];
-        for (var i = 0; i < values.Count; i++)
+        for (var i = 0; i < count; i++)
         {
-            var target = (JsonObject)values[i].DeepClone();
-            var pointer = batch ? "/" + i : "";
-            ids[i] = Guid.CreateVersion7(now);
-            TryTakeOwner(target, pointer, errors, out owners[i]);
+            drafts[i] = ((JsonObject)values[i].DeepClone(), batch ? "/" + i : "");
+            ids[i] = RecordIds.Next(now);
+            perRecord[i] = [];
+            TryTakeOwner(drafts[i].Values, drafts[i].Pointer, perRecord[i], out owners[i]);
             if (preValidation)
             {
-                var changed = target.Select(p => p.Key).ToHashSet(StringComparer.Ordinal);
-                await RunStageAsync(compiled, RecordOperation.Create, PipelineStage.PreValidation, ids[i], null, target,
+                var changed = drafts[i].Values.Select(p => p.Key).ToHashSet(StringComparer.Ordinal);
+                await RunStageAsync(compiled, RecordOperation.Create, PipelineStage.PreValidation, ids[i], null, drafts[i].Values,
                     changed, principal, depth.Depth, null, cancellationToken);
             }
-
-            RecordValidator.Validate(compiled, target, normalize: null, pointer, errors);
-            drafts.Add((target, pointer));
         }
 
+        ForEachRecord(count, i => RecordValidator.Validate(compiled, drafts[i].Values, normalize: null, drafts[i].Pointer, perRecord[i]));
+        var errors = perRecord.SelectMany(e => e).ToList();
         if (errors.Count > 0)
         {
             throw CoreMessages.Validation(errors);
@@ -63,34 +65,35 @@ internal sealed partial class RecordService
             throw CoreMessages.Validation(errors);
         }
 
-        var rows = new StoredRecord[drafts.Count];
-        var preOperation = pipeline.HasHooks(entity, PipelineStage.PreOperation);
-        for (var i = 0; i < drafts.Count; i++)
+        if (pipeline.HasHooks(entity, PipelineStage.PreOperation))
         {
-            if (preOperation)
+            for (var i = 0; i < count; i++)
             {
-                // What a PreOperation hook writes is validated like what the caller sent.
                 await RunStageAsync(compiled, RecordOperation.Create, PipelineStage.PreOperation, ids[i], null, drafts[i].Values,
                     NoFields, principal, depth.Depth, null, cancellationToken);
-                RecordValidator.Validate(compiled, drafts[i].Values, normalize: null, drafts[i].Pointer, errors);
-                if (errors.Count > 0)
-                {
-                    throw CoreMessages.Validation(errors);
-                }
             }
 
-            rows[i] = new StoredRecord
+            // What a PreOperation hook writes is validated like what the caller sent.
+            ForEachRecord(count, i => RecordValidator.Validate(compiled, drafts[i].Values, normalize: null, drafts[i].Pointer, perRecord[i]));
+            errors = perRecord.SelectMany(e => e).ToList();
+            if (errors.Count > 0)
             {
-                Id = ids[i],
-                Version = 1,
-                CreatedAt = now,
-                CreatedBy = principal.UserId,
-                UpdatedAt = now,
-                UpdatedBy = principal.UserId,
-                OwnerId = owners[i],
-                Data = RecordJson.Serialize(drafts[i].Values),
-            };
+                throw CoreMessages.Validation(errors);
+            }
         }
+
+        var rows = new StoredRecord[count];
+        ForEachRecord(count, i => rows[i] = new StoredRecord
+        {
+            Id = ids[i],
+            Version = 1,
+            CreatedAt = now,
+            CreatedBy = principal.UserId,
+            UpdatedAt = now,
+            UpdatedBy = principal.UserId,
+            OwnerId = owners[i],
+            Data = RecordJson.Serialize(drafts[i].Values),
+        });
 
         try
         {
@@ -111,6 +114,25 @@ internal sealed partial class RecordService
 
         await lease.CommitAsync(cancellationToken);
         return records;
+    }
+
+    /// <summary>
+    /// Runs CPU-bound per-record work (validation, serialization) on all cores for large batches. Every step is
+    /// independent per record and the compiled validators and field types are thread-safe.
+    /// </summary>
+    private static void ForEachRecord(int count, Action<int> work)
+    {
+        if (count < ParallelThreshold || Environment.ProcessorCount == 1)
+        {
+            for (var i = 0; i < count; i++)
+            {
+                work(i);
+            }
+
+            return;
+        }
+
+        Parallel.For(0, count, work);
     }
 
     private static CrmRecord ToRecord(string entity, StoredRecord row, JsonObject values) => new()

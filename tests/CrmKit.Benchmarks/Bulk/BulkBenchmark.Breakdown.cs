@@ -44,13 +44,6 @@ internal sealed partial class BulkBenchmark
         var originals = ParseBatches(count).SelectMany(b => b).ToArray();
         var clones = Array.Empty<JsonObject>();
         stages.Add(("copy the input (DeepClone)", Best(() => { }, () => clones = originals.Select(o => (JsonObject)o.DeepClone()).ToArray())));
-        stages.Add(("changed-field set per record", Best(() => { }, () =>
-        {
-            foreach (var clone in clones)
-            {
-                sink += clone.Select(p => p.Key).ToHashSet(StringComparer.Ordinal).Count;
-            }
-        })));
 
         foreach (var (field, type) in compiled.DataFields)
         {

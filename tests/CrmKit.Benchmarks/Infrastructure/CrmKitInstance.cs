@@ -9,7 +9,7 @@ namespace CrmKit.Benchmarks.Infrastructure;
 
 /// <summary>
 /// A CrmKit host over one SQLite file, composed as an application would: a generic host with
-/// <c>AddCrmKit</c> (standard model off, see <see cref="Data.ContactSchema"/>) and <c>AddCrmKitSqlite</c>, started
+/// <c>AddCrmKit</c> (standard model off, see <see cref="Data.ContactSchema"/>) and <c>UseSqlite</c>, started
 /// with <see cref="IHost.StartAsync"/> so that the <c>CrmKitInitializer</c> hosted service prepares the store.
 /// </summary>
 internal sealed class CrmKitInstance : IAsyncDisposable
@@ -38,8 +38,9 @@ internal sealed class CrmKitInstance : IAsyncDisposable
     public static async Task<CrmKitInstance> StartAsync(string path)
     {
         var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
-        builder.Services.AddCrmKit(options => options.IncludeStandardModel = false);
-        builder.Services.AddCrmKitSqlite(SqliteFiles.ConnectionString(path));
+        builder.Services
+            .AddCrmKit(options => options.IncludeStandardModel = false)
+            .UseSqlite(SqliteFiles.ConnectionString(path));
         var host = builder.Build();
         await host.StartAsync();
         return new CrmKitInstance(host, path);

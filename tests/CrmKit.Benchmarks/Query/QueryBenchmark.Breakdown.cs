@@ -78,6 +78,8 @@ internal sealed partial class QueryBenchmark
         var unprepared = await BestAsync(() => Task.FromResult(crmKitSql.Run(values, prepared: false)));
         using var noNullsFirst = new RawLookup(connection, _crmKitSql.Replace(" NULLS FIRST", "", StringComparison.Ordinal));
         var withoutNullsFirst = await BestAsync(() => Task.FromResult(noNullsFirst.Run(values, prepared: true)));
+        using var literalLimit = new RawLookup(connection, _crmKitSql.Replace("LIMIT @p1", "LIMIT 51", StringComparison.Ordinal));
+        var withLiteralLimit = await BestAsync(() => Task.FromResult(literalLimit.Run(values, prepared: true)));
 
         var n = values.Length;
         var sum = parse + sessions + query + toRecords;
@@ -89,6 +91,7 @@ internal sealed partial class QueryBenchmark
             Line("raw ADO.NET with CrmKit's SQL text, prepared once", sameSql, n, crmKit),
             Line("raw ADO.NET with CrmKit's SQL text, new command per lookup", unprepared, n, crmKit),
             Line("raw ADO.NET with CrmKit's SQL text minus NULLS FIRST, prepared once", withoutNullsFirst, n, crmKit),
+            Line("raw ADO.NET with CrmKit's SQL text but LIMIT 51 literal, prepared once", withLiteralLimit, n, crmKit),
             Line("parse filter and sort", parse, n, crmKit),
             Line("open + close a read session (pooled connection, PRAGMAs, BEGIN)", sessions, n, crmKit),
             Line("store query (SQL text, new command, read rows)", query, n, crmKit),
@@ -122,7 +125,7 @@ internal sealed partial class QueryBenchmark
     private static string Line(string stage, TimeSpan time, int count, TimeSpan total) =>
         string.Format(
             CultureInfo.InvariantCulture,
-            "{0,-66} {1,10} {2,9:0.00} µs/lookup {3,6:0.0}%",
+            "{0,-72} {1,10} {2,9:0.00} µs/lookup {3,6:0.0}%",
             stage,
             BenchmarkReport.Duration(time),
             time.TotalMicroseconds / count,

@@ -180,3 +180,66 @@ public sealed class RecordServiceTests : IAsyncLifetime
             CrmTestHost.User, "company", new RecordQuery { Filter = "employees eq 'many'" }))).Code.ShouldBe("query.invalid_literal");
     }
 }
+
+public sealed class RecordServiceBatchTests
+{
+    [Fact]
+    public async Task LargeBatch_ShouldValidateAndNormalizeEveryRecord_InOrder()
+    {
+        await using var host = await CrmTestHost.StartAsync();
+        var batch = Enumerable.Range(0, 600)
+            .Select(i => JsonNode.Parse($$"""{"first_name": "N{{i}}", "phone": "8 (916) {{i / 10000 + 100}}-{{i / 100 % 100:00}}-{{i % 100:00}}", "email": "u{{i}}@EXAMPLE.com"}""")!.AsObject())
+            .ToList();
+
+        var created = await host.Records.CreateAsync(CrmTestHost.User, "contact", batch);
+
+        created.Count.ShouldBe(600);
+        for (var i = 0; i < created.Count; i++)
+        {
+            created[i].Values["first_name"]!.GetValue<string>().ShouldBe($"N{i}");
+            created[i].Values["phone"]!.GetValue<string>().ShouldBe($"+7916{i / 10000 + 100}{i / 100 % 100:00}{i % 100:00}");
+            created[i].Values["email"]!.GetValue<string>().ShouldBe($"u{i}@example.com");
+        }
+
+        created.Select(r => r.Id).ShouldBeInOrder();
+    }
+
+    [Fact]
+    public async Task LargeBatch_ShouldReportErrorsOfEveryBadRecord_InRecordOrder()
+    {
+        await using var host = await CrmTestHost.StartAsync();
+        var batch = Enumerable.Range(0, 300)
+            .Select(i => JsonNode.Parse(i % 100 == 7 ? """{"email": "bad"}""" : $$"""{"first_name": "N{{i}}"}""")!.AsObject())
+            .ToList();
+
+        var e = await Should.ThrowAsync<Sdk.Errors.CrmException>(() => host.Records.CreateAsync(CrmTestHost.User, "contact", batch));
+
+        e.Errors.Select(x => x.Pointer).Order().ShouldBe(["/107/email", "/107/first_name", "/207/email", "/207/first_name", "/7/email", "/7/first_name"]);
+        e.Errors.Select(x => int.Parse(x.Pointer.Split('/')[1], System.Globalization.CultureInfo.InvariantCulture)).ShouldBeInOrder();
+        (await host.CountAsync("contact")).ShouldBe(0);
+    }
+}
+
+public sealed class RecordIdsTests
+{
+    [Fact]
+    public void Next_ShouldBeStrictlyIncreasingVersion7_WithinOneMillisecond()
+    {
+        var now = DateTimeOffset.UtcNow;
+        var ids = Enumerable.Range(0, 10_000).Select(_ => Records.RecordIds.Next(now)).ToList();
+
+        ids.ShouldAllBe(id => id.Version == 7 && id.Variant >= 8 && id.Variant <= 0xB);
+        ids.Select(id => id.ToString("D")).ShouldBeInOrder(SortDirection.Ascending, StringComparer.Ordinal);
+        ids.Distinct().Count().ShouldBe(ids.Count);
+    }
+
+    [Fact]
+    public void Next_ShouldCarryTheTimestamp()
+    {
+        var now = DateTimeOffset.UtcNow;
+        var id = Records.RecordIds.Next(now);
+
+        var milliseconds = Convert.ToInt64(id.ToString("N")[..12], 16);
+        DateTimeOffset.FromUnixTimeMilliseconds(milliseconds).ShouldBe(now, TimeSpan.FromSeconds(5));
+    }
+}
