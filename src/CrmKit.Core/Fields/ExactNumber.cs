@@ -61,10 +61,7 @@ internal readonly struct ExactNumber
     /// <returns>True when the node holds a JSON number.</returns>
     public static bool TryRead(JsonNode node, out ExactNumber number)
     {
-        var text = node is JsonValue value && value.TryGetValue(out JsonElement element)
-            ? element.GetRawText()
-            : node.ToJsonString();
-        return TryParse(text, out number);
+        return TryParse(JsonValues.RawText(node), out number);
     }
 
     /// <summary>Parses JSON number text (RFC 8259 grammar).</summary>

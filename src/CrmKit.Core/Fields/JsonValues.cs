@@ -60,6 +60,12 @@ internal static class JsonValues
                ExactNumber.TryRead(value, out number);
     }
 
+    /// <summary>The JSON text of a value: the parsed text itself when the node wraps a parsed element (no writer needed).</summary>
+    /// <param name="node">The node.</param>
+    /// <returns>The JSON text.</returns>
+    public static string RawText(JsonNode node) =>
+        node is JsonValue value && value.TryGetValue(out JsonElement element) ? element.GetRawText() : node.ToJsonString();
+
     /// <summary>Makes a number node from canonical number text, backed by a JSON element like parsed request values.</summary>
     /// <param name="text">JSON number text.</param>
     /// <returns>The node.</returns>

@@ -1,3 +1,5 @@
+using System.Buffers;
+using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
@@ -16,7 +18,25 @@ internal static class RecordJson
         WriteIndented = false,
     };
 
-    public static string Serialize(JsonObject values) => values.ToJsonString(Options);
+    [ThreadStatic]
+    private static (ArrayBufferWriter<byte> Buffer, Utf8JsonWriter Writer)? _cached;
+
+    /// <summary>Serializes values to JSON text, reusing one buffer and writer per thread (bulk creates call this a lot).</summary>
+    public static string Serialize(JsonObject values)
+    {
+        var (buffer, writer) = _cached ??= CreateWriter();
+        buffer.ResetWrittenCount();
+        writer.Reset(buffer);
+        values.WriteTo(writer, Options);
+        writer.Flush();
+        return Encoding.UTF8.GetString(buffer.WrittenSpan);
+    }
+
+    private static (ArrayBufferWriter<byte>, Utf8JsonWriter) CreateWriter()
+    {
+        var buffer = new ArrayBufferWriter<byte>(1024);
+        return (buffer, new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = Options.Encoder, Indented = false }));
+    }
 
     public static JsonObject Parse(string data) => (JsonObject)JsonNode.Parse(data)!;
 

@@ -37,7 +37,7 @@ internal sealed class DecimalFieldType : FieldType
         }
 
         var canonical = value.ToString(CultureInfo.InvariantCulture);
-        if (context.Value.ToJsonString() != canonical)
+        if (JsonValues.RawText(context.Value) != canonical)
         {
             context.Value = JsonValues.Number(canonical);
         }

@@ -36,7 +36,7 @@ internal sealed class IntegerFieldType : FieldType
         }
 
         var canonical = value.ToString(CultureInfo.InvariantCulture);
-        if (context.Value.ToJsonString() != canonical)
+        if (JsonValues.RawText(context.Value) != canonical)
         {
             context.Value = JsonValues.Number(canonical);
         }

@@ -93,7 +93,7 @@ internal sealed class MoneyFieldType : FieldType
         }
 
         var canonical = value.ToString(CultureInfo.InvariantCulture);
-        return node!.ToJsonString() == canonical ? null : JsonValues.Number(canonical);
+        return JsonValues.RawText(node!) == canonical ? null : JsonValues.Number(canonical);
     }
 
     // Returns the upper-cased currency when it differs from what was written, null otherwise.
