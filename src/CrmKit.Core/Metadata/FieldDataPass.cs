@@ -114,18 +114,7 @@ internal sealed class FieldDataPass
                     continue;
             }
 
-            var next = new StoredRecord
-            {
-                Id = row.Id,
-                Version = row.Version + 1,
-                CreatedAt = row.CreatedAt,
-                CreatedBy = row.CreatedBy,
-                UpdatedAt = now,
-                UpdatedBy = principal.UserId,
-                OwnerId = row.OwnerId,
-                DeletedAt = row.DeletedAt,
-                Data = RecordJson.Serialize(data),
-            };
+            var next = row.Next(principal.UserId, now, RecordJson.Serialize(data));
             if (!await session.UpdateAsync(model, next, row.Version, cancellationToken))
             {
                 throw new InvalidOperationException($"Record {row.Id} changed during a metadata change.");

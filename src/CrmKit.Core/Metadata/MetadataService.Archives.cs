@@ -71,12 +71,7 @@ internal sealed partial class MetadataService
                 }
 
                 data[archive.Field] = context.Value;
-                var next = new StoredRecord
-                {
-                    Id = row.Id, Version = row.Version + 1, CreatedAt = row.CreatedAt, CreatedBy = row.CreatedBy,
-                    UpdatedAt = now, UpdatedBy = principal.UserId, OwnerId = row.OwnerId, DeletedAt = row.DeletedAt,
-                    Data = RecordJson.Serialize(data),
-                };
+                var next = row.Next(principal.UserId, now, RecordJson.Serialize(data));
                 await session.UpdateAsync(target.Storage, next, row.Version, cancellationToken);
                 restored++;
             }

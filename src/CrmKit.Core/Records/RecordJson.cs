@@ -40,6 +40,22 @@ internal static class RecordJson
 
     public static JsonObject Parse(string data) => (JsonObject)JsonNode.Parse(data)!;
 
+    /// <summary>The record of a stored row whose values the caller already holds as a tree.</summary>
+    public static CrmRecord ToRecord(string entity, StoredRecord row, JsonObject values) => new()
+    {
+        Entity = entity,
+        Id = row.Id,
+        Version = row.Version,
+        CreatedAt = row.CreatedAt,
+        CreatedBy = row.CreatedBy,
+        UpdatedAt = row.UpdatedAt,
+        UpdatedBy = row.UpdatedBy,
+        OwnerId = row.OwnerId,
+        DeletedAt = row.DeletedAt,
+        Values = values,
+    };
+
+    /// <summary>The record of a stored row; its values stay JSON text until read.</summary>
     public static CrmRecord ToRecord(string entity, StoredRecord row) => new()
     {
         Entity = entity,

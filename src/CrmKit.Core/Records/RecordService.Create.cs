@@ -107,7 +107,7 @@ internal sealed partial class RecordService
         var records = new CrmRecord[rows.Length];
         for (var i = 0; i < rows.Length; i++)
         {
-            records[i] = ToRecord(entity, rows[i], drafts[i].Values);
+            records[i] = RecordJson.ToRecord(entity, rows[i], drafts[i].Values);
             await RunStageAsync(compiled, RecordOperation.Create, PipelineStage.PostOperation, ids[i], null, drafts[i].Values,
                 NoFields, principal, depth.Depth, records[i], cancellationToken);
         }
@@ -134,18 +134,4 @@ internal sealed partial class RecordService
 
         Parallel.For(0, count, work);
     }
-
-    private static CrmRecord ToRecord(string entity, StoredRecord row, JsonObject values) => new()
-    {
-        Entity = entity,
-        Id = row.Id,
-        Version = row.Version,
-        CreatedAt = row.CreatedAt,
-        CreatedBy = row.CreatedBy,
-        UpdatedAt = row.UpdatedAt,
-        UpdatedBy = row.UpdatedBy,
-        OwnerId = row.OwnerId,
-        DeletedAt = row.DeletedAt,
-        Values = values,
-    };
 }

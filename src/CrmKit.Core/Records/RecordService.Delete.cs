@@ -42,7 +42,7 @@ internal sealed partial class RecordService
         await RunStageAsync(compiled, RecordOperation.Delete, PipelineStage.PreOperation, id, pre, target, NoFields,
             principal, depth.Depth, null, cancellationToken);
         var now = clock.GetUtcNow();
-        var next = Touch(row, principal, now, deletedAt: now, data: row.Data);
+        var next = row.Next(principal.UserId, now, row.Data, deletedAt: now, row.OwnerId);
         await WriteAsync(session, compiled.Storage, next, row.Version, cancellationToken);
         var post = RecordJson.ToRecord(entity, next);
         await RunStageAsync(compiled, RecordOperation.Delete, PipelineStage.PostOperation, id, pre, target, NoFields,
@@ -76,7 +76,7 @@ internal sealed partial class RecordService
 
         await RunStageAsync(compiled, RecordOperation.Restore, PipelineStage.PreOperation, id, pre, target, NoFields,
             principal, depth.Depth, null, cancellationToken);
-        var next = Touch(row, principal, clock.GetUtcNow(), deletedAt: null, data: row.Data);
+        var next = row.Next(principal.UserId, clock.GetUtcNow(), row.Data, deletedAt: null, row.OwnerId);
         await WriteAsync(session, compiled.Storage, next, row.Version, cancellationToken);
         var post = RecordJson.ToRecord(entity, next);
         await RunStageAsync(compiled, RecordOperation.Restore, PipelineStage.PostOperation, id, pre, target, NoFields,
@@ -117,22 +117,9 @@ internal sealed partial class RecordService
             {
                 var data = RecordJson.Parse(row.Data);
                 data.Remove(field.Name);
-                await WriteAsync(session, source.Storage, Touch(row, principal, now, row.DeletedAt, RecordJson.Serialize(data)),
+                await WriteAsync(session, source.Storage, row.Next(principal.UserId, now, RecordJson.Serialize(data)),
                     row.Version, cancellationToken);
             }
         }
     }
-
-    private static StoredRecord Touch(StoredRecord row, CrmPrincipal principal, DateTimeOffset now, DateTimeOffset? deletedAt, string data) => new()
-    {
-        Id = row.Id,
-        Version = row.Version + 1,
-        CreatedAt = row.CreatedAt,
-        CreatedBy = row.CreatedBy,
-        UpdatedAt = now,
-        UpdatedBy = principal.UserId,
-        OwnerId = row.OwnerId,
-        DeletedAt = deletedAt,
-        Data = data,
-    };
 }

@@ -89,19 +89,9 @@ internal sealed partial class RecordService
             }
         }
         var now = clock.GetUtcNow();
-        var next = new StoredRecord
-        {
-            Id = id,
-            Version = row.Version + 1,
-            CreatedAt = row.CreatedAt,
-            CreatedBy = row.CreatedBy,
-            UpdatedAt = now,
-            UpdatedBy = principal.UserId,
-            OwnerId = ownerChanged ? owner : row.OwnerId,
-            Data = RecordJson.Serialize(target),
-        };
+        var next = row.Next(principal.UserId, now, RecordJson.Serialize(target), row.DeletedAt, ownerChanged ? owner : row.OwnerId);
         await WriteAsync(session, compiled.Storage, next, row.Version, cancellationToken);
-        var post = ToRecord(entity, next, target);
+        var post = RecordJson.ToRecord(entity, next, target);
         await RunStageAsync(compiled, RecordOperation.Update, PipelineStage.PostOperation, id, pre, target, changed,
             principal, depth.Depth, post, cancellationToken);
         await lease.CommitAsync(cancellationToken);
