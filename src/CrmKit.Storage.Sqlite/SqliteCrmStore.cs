@@ -1,9 +1,7 @@
 using System.Globalization;
-using System.Runtime.CompilerServices;
 using CrmKit.Core.Storage;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Options;
-using SQLitePCL;
 
 namespace CrmKit.Storage.Sqlite;
 
@@ -12,20 +10,18 @@ namespace CrmKit.Storage.Sqlite;
 /// field values as JSON text, and expression indexes for indexed and unique fields.
 /// </summary>
 /// <remarks>
-/// Every session opens a pooled connection and one transaction. Write sessions start with <c>BEGIN IMMEDIATE</c>,
-/// so concurrent writers queue (up to <see cref="SqliteStoreOptions.BusyTimeout"/>) instead of failing part-way;
-/// read sessions use a deferred transaction and see one consistent snapshot, concurrently with a writer.
+/// Every session rents an open connection from the store's own pool and runs one transaction on it. Write sessions
+/// start with <c>BEGIN IMMEDIATE</c>, so concurrent writers queue (up to <see cref="SqliteStoreOptions.BusyTimeout"/>)
+/// instead of failing part-way; read sessions use a deferred transaction and see one consistent snapshot,
+/// concurrently with a writer. Each pooled connection keeps its hot statements (queries, reads by id, inserts,
+/// updates, counts) compiled across sessions.
 /// </remarks>
 public sealed class SqliteCrmStore : ICrmStore, IDisposable
 {
     /// <summary>The storage format this version writes and understands (kept in <c>crm_meta</c>).</summary>
     public const int StorageFormatVersion = 1;
 
-    private static readonly ConditionalWeakTable<sqlite3, string> ConfiguredHandles = new();
-
     private readonly string _connectionString;
-    private readonly string _connectionPragmas;
-    private volatile bool _journalModeSet;
 
     /// <summary>Creates the store.</summary>
     /// <param name="options">The options.</param>
@@ -52,10 +48,14 @@ public sealed class SqliteCrmStore : ICrmStore, IDisposable
         _connectionString = BuildConnectionString(options);
 
         // synchronous=NORMAL is durable in WAL mode except for the last transactions before a power loss.
-        _connectionPragmas = string.Create(
+        var pragmas = string.Create(
             CultureInfo.InvariantCulture,
             $"PRAGMA busy_timeout = {(long)options.BusyTimeout.TotalMilliseconds}; PRAGMA synchronous = NORMAL;");
+        Pool = new SqliteConnectionPool(_connectionString, pragmas);
     }
+
+    /// <summary>The store's open connections and their prepared statements.</summary>
+    internal SqliteConnectionPool Pool { get; }
 
     /// <inheritdoc />
     public async Task InitializeAsync(CancellationToken cancellationToken)
@@ -78,23 +78,28 @@ public sealed class SqliteCrmStore : ICrmStore, IDisposable
     /// <returns>The session; dispose it, and commit it to keep its changes.</returns>
     public async Task<SqliteCrmStoreSession> BeginSessionAsync(bool write, CancellationToken cancellationToken)
     {
-        var connection = await OpenConnectionAsync(cancellationToken);
+        var connection = await Pool.RentAsync(cancellationToken);
         try
         {
-            // deferred: false issues BEGIN IMMEDIATE, which waits for the write lock (busy_timeout) before any work.
-            var transaction = connection.BeginTransaction(deferred: !write);
-            return new SqliteCrmStoreSession(connection, transaction, write);
+            // BEGIN IMMEDIATE waits for the write lock (busy_timeout) before any work.
+            connection.Begin(write);
+            return new SqliteCrmStoreSession(Pool, connection, write);
         }
         catch
         {
-            await connection.DisposeAsync();
+            // SQLITE_BUSY after the timeout, or worse: do not keep the connection.
+            Pool.Return(connection, reusable: false);
             throw;
         }
     }
 
-    /// <summary>Closes the idle pooled connections of this store's database, which checkpoints its WAL file.</summary>
+    /// <summary>
+    /// Closes the store's pooled connections (sessions still open close theirs when disposed) and the idle
+    /// connections of Microsoft.Data.Sqlite's pool for this database, which checkpoints its WAL file.
+    /// </summary>
     public void Dispose()
     {
+        Pool.Dispose();
         using var connection = new SqliteConnection(_connectionString);
         SqliteConnection.ClearPool(connection);
     }
@@ -111,35 +116,5 @@ public sealed class SqliteCrmStore : ICrmStore, IDisposable
         }
 
         return builder.ToString();
-    }
-
-    private async Task<SqliteConnection> OpenConnectionAsync(CancellationToken cancellationToken)
-    {
-        var connection = new SqliteConnection(_connectionString);
-        try
-        {
-            await connection.OpenAsync(cancellationToken);
-
-            // busy_timeout and synchronous belong to the native connection, which the pool keeps open between
-            // sessions: set them once per native connection (and again if another store set different values).
-            var handle = connection.Handle!;
-            if (!_journalModeSet || !ConfiguredHandles.TryGetValue(handle, out var applied) || !string.Equals(applied, _connectionPragmas, StringComparison.Ordinal))
-            {
-                using var command = connection.CreateCommand();
-                command.CommandText = _journalModeSet ? _connectionPragmas : _connectionPragmas + " PRAGMA journal_mode = WAL;";
-                await command.ExecuteNonQueryAsync(cancellationToken);
-                ConfiguredHandles.AddOrUpdate(handle, _connectionPragmas);
-
-                // The journal mode is stored in the database file; setting it once per store is enough.
-                _journalModeSet = true;
-            }
-
-            return connection;
-        }
-        catch
-        {
-            await connection.DisposeAsync();
-            throw;
-        }
     }
 }

@@ -47,24 +47,40 @@ public sealed partial class SqliteCrmStoreSession
     internal async Task InitializeSchemaAsync(CancellationToken cancellationToken)
     {
         ThrowIfReadOnly();
-        await using var command = CreateCommand(SystemTablesSql);
-        command.Parameters.AddWithValue("@format", SqliteCrmStore.StorageFormatVersion.ToString(CultureInfo.InvariantCulture));
-        var format = Convert.ToString(await command.ExecuteScalarAsync(cancellationToken), CultureInfo.InvariantCulture) ?? string.Empty;
-        if (!int.TryParse(format, NumberStyles.None, CultureInfo.InvariantCulture, out var found) || found > SqliteCrmStore.StorageFormatVersion)
+        ThrowIfUnusable();
+        try
         {
-            throw new NotSupportedException(SqliteStoreMessages.NewerStorageFormat(format, SqliteCrmStore.StorageFormatVersion));
+            await using var command = CreateCommand(SystemTablesSql);
+            command.Parameters.AddWithValue("@format", SqliteCrmStore.StorageFormatVersion.ToString(CultureInfo.InvariantCulture));
+            var format = Convert.ToString(await command.ExecuteScalarAsync(cancellationToken), CultureInfo.InvariantCulture) ?? string.Empty;
+            if (!int.TryParse(format, NumberStyles.None, CultureInfo.InvariantCulture, out var found) || found > SqliteCrmStore.StorageFormatVersion)
+            {
+                throw new NotSupportedException(SqliteStoreMessages.NewerStorageFormat(format, SqliteCrmStore.StorageFormatVersion));
+            }
+        }
+        catch (Exception e) when (Fault(e))
+        {
+            throw;
         }
     }
 
     /// <inheritdoc />
     public async Task<IReadOnlyList<StoredSchema>> LoadSchemasAsync(CancellationToken cancellationToken)
     {
-        await using var command = CreateCommand($"""
-            SELECT v.entity, v.version, v.schema, v.changed_at, v.changed_by, v.diff
-            FROM crm_entities e JOIN crm_schema_versions v ON v.entity = e.entity AND v.version = e.current_version
-            ORDER BY e.entity
-            """);
-        return await ReadSchemasAsync(command, cancellationToken);
+        ThrowIfUnusable();
+        try
+        {
+            await using var command = CreateCommand($"""
+                SELECT v.entity, v.version, v.schema, v.changed_at, v.changed_by, v.diff
+                FROM crm_entities e JOIN crm_schema_versions v ON v.entity = e.entity AND v.version = e.current_version
+                ORDER BY e.entity
+                """);
+            return await ReadSchemasAsync(command, cancellationToken);
+        }
+        catch (Exception e) when (Fault(e))
+        {
+            throw;
+        }
     }
 
     /// <inheritdoc />
@@ -72,47 +88,62 @@ public sealed partial class SqliteCrmStoreSession
     {
         ArgumentNullException.ThrowIfNull(schema);
         ThrowIfReadOnly();
-
-        // Moving the entity's current version is the compare-and-set: it changes a row only when the new version
-        // directly follows the stored one (or creates the entity at version 1).
-        var advance = schema.Version == 1
-            ? "INSERT INTO crm_entities (entity, current_version) VALUES (@entity, 1) ON CONFLICT (entity) DO NOTHING"
-            : "UPDATE crm_entities SET current_version = @version WHERE entity = @entity AND current_version = @version - 1";
-        await using (var command = CreateCommand(advance))
+        ThrowIfUnusable();
+        try
         {
-            command.Parameters.Add("@entity", SqliteType.Text).Value = schema.Entity;
-            command.Parameters.Add("@version", SqliteType.Integer).Value = schema.Version;
-            if (schema.Version < 1 || await command.ExecuteNonQueryAsync(cancellationToken) != 1)
+            // Moving the entity's current version is the compare-and-set: it changes a row only when the new version
+            // directly follows the stored one (or creates the entity at version 1).
+            var advance = schema.Version == 1
+                ? "INSERT INTO crm_entities (entity, current_version) VALUES (@entity, 1) ON CONFLICT (entity) DO NOTHING"
+                : "UPDATE crm_entities SET current_version = @version WHERE entity = @entity AND current_version = @version - 1";
+            await using (var command = CreateCommand(advance))
             {
+                command.Parameters.Add("@entity", SqliteType.Text).Value = schema.Entity;
+                command.Parameters.Add("@version", SqliteType.Integer).Value = schema.Version;
+                if (schema.Version < 1 || await command.ExecuteNonQueryAsync(cancellationToken) != 1)
+                {
+                    throw new MetadataConcurrencyException(schema.Entity, schema.Version);
+                }
+            }
+
+            await using var insert = CreateCommand(
+                $"INSERT INTO crm_schema_versions ({SchemaColumns}) VALUES (@entity, @version, @schema, @changed_at, @changed_by, @diff)");
+            insert.Parameters.Add("@entity", SqliteType.Text).Value = schema.Entity;
+            insert.Parameters.Add("@version", SqliteType.Integer).Value = schema.Version;
+            insert.Parameters.Add("@schema", SqliteType.Text).Value = schema.Schema;
+            insert.Parameters.Add("@changed_at", SqliteType.Text).Value = CanonicalInstant.ToText(schema.ChangedAt);
+            insert.Parameters.Add("@changed_by", SqliteType.Text).Value = schema.ChangedBy;
+            insert.Parameters.Add("@diff", SqliteType.Text).Value = schema.Diff;
+            try
+            {
+                await insert.ExecuteNonQueryAsync(cancellationToken);
+            }
+            catch (SqliteException e) when (e.SqliteErrorCode == SqliteConstraint)
+            {
+                // A leftover row for this version (history is append-only) means the sequence is broken.
                 throw new MetadataConcurrencyException(schema.Entity, schema.Version);
             }
         }
-
-        await using var insert = CreateCommand(
-            $"INSERT INTO crm_schema_versions ({SchemaColumns}) VALUES (@entity, @version, @schema, @changed_at, @changed_by, @diff)");
-        insert.Parameters.Add("@entity", SqliteType.Text).Value = schema.Entity;
-        insert.Parameters.Add("@version", SqliteType.Integer).Value = schema.Version;
-        insert.Parameters.Add("@schema", SqliteType.Text).Value = schema.Schema;
-        insert.Parameters.Add("@changed_at", SqliteType.Text).Value = CanonicalInstant.ToText(schema.ChangedAt);
-        insert.Parameters.Add("@changed_by", SqliteType.Text).Value = schema.ChangedBy;
-        insert.Parameters.Add("@diff", SqliteType.Text).Value = schema.Diff;
-        try
+        catch (Exception e) when (Fault(e))
         {
-            await insert.ExecuteNonQueryAsync(cancellationToken);
-        }
-        catch (SqliteException e) when (e.SqliteErrorCode == SqliteConstraint)
-        {
-            // A leftover row for this version (history is append-only) means the sequence is broken.
-            throw new MetadataConcurrencyException(schema.Entity, schema.Version);
+            throw;
         }
     }
 
     /// <inheritdoc />
     public async Task<IReadOnlyList<StoredSchema>> GetSchemaHistoryAsync(string entity, CancellationToken cancellationToken)
     {
-        await using var command = CreateCommand($"SELECT {SchemaColumns} FROM crm_schema_versions WHERE entity = @entity ORDER BY version");
-        command.Parameters.Add("@entity", SqliteType.Text).Value = entity;
-        return await ReadSchemasAsync(command, cancellationToken);
+        ThrowIfUnusable();
+        try
+        {
+            await using var command = CreateCommand($"SELECT {SchemaColumns} FROM crm_schema_versions WHERE entity = @entity ORDER BY version");
+            command.Parameters.Add("@entity", SqliteType.Text).Value = entity;
+            return await ReadSchemasAsync(command, cancellationToken);
+        }
+        catch (Exception e) when (Fault(e))
+        {
+            throw;
+        }
     }
 
     /// <inheritdoc />
@@ -120,56 +151,64 @@ public sealed partial class SqliteCrmStoreSession
     {
         ArgumentNullException.ThrowIfNull(model);
         ThrowIfReadOnly();
-        var tableName = SqliteSql.TableName(model.Entity);
-
-        // A rowid table (rather than WITHOUT ROWID) measured faster for inserts of JSON rows of a few hundred bytes,
-        // with the same speed for lookups by id.
-        var statement = new SqliteStatement().Append($"""
-            CREATE TABLE IF NOT EXISTS {SqliteSql.Quote(tableName)} (
-                id TEXT NOT NULL PRIMARY KEY,
-                version INTEGER NOT NULL,
-                created_at TEXT NOT NULL,
-                created_by TEXT NOT NULL,
-                updated_at TEXT NOT NULL,
-                updated_by TEXT NOT NULL,
-                owner_id TEXT NULL,
-                deleted_at TEXT NULL,
-                data TEXT NOT NULL)
-            """);
-        await ExecuteNonQueryAsync(statement, cancellationToken);
-
-        var wanted = SqliteIndexDefinitions.For(model);
-        var existing = await ReadIndexesAsync(tableName, cancellationToken);
-        var indexPrefix = SqliteSql.IndexPrefix(model.Entity);
-        var uniquePrefix = SqliteSql.UniqueIndexPrefix(model.Entity);
-        foreach (var (name, sql) in existing.ToList())
+        ThrowIfUnusable();
+        try
         {
-            var ours = name.StartsWith(indexPrefix, StringComparison.Ordinal) || name.StartsWith(uniquePrefix, StringComparison.Ordinal);
+            var tableName = SqliteSql.TableName(model.Entity);
 
-            // An index whose definition changed (say the field became money) is rebuilt.
-            if (ours && (!wanted.TryGetValue(name, out var wantedSql) || !string.Equals(wantedSql, sql, StringComparison.Ordinal)))
+            // A rowid table (rather than WITHOUT ROWID) measured faster for inserts of JSON rows of a few hundred bytes,
+            // with the same speed for lookups by id.
+            var statement = new SqliteStatement().Append($"""
+                CREATE TABLE IF NOT EXISTS {SqliteSql.Quote(tableName)} (
+                    id TEXT NOT NULL PRIMARY KEY,
+                    version INTEGER NOT NULL,
+                    created_at TEXT NOT NULL,
+                    created_by TEXT NOT NULL,
+                    updated_at TEXT NOT NULL,
+                    updated_by TEXT NOT NULL,
+                    owner_id TEXT NULL,
+                    deleted_at TEXT NULL,
+                    data TEXT NOT NULL)
+                """);
+            await ExecuteNonQueryAsync(statement, cancellationToken);
+
+            var wanted = SqliteIndexDefinitions.For(model);
+            var existing = await ReadIndexesAsync(tableName, cancellationToken);
+            var indexPrefix = SqliteSql.IndexPrefix(model.Entity);
+            var uniquePrefix = SqliteSql.UniqueIndexPrefix(model.Entity);
+            foreach (var (name, sql) in existing.ToList())
             {
-                await ExecuteNonQueryAsync(new SqliteStatement().Append("DROP INDEX " + SqliteSql.Quote(name)), cancellationToken);
-                existing.Remove(name);
+                var ours = name.StartsWith(indexPrefix, StringComparison.Ordinal) || name.StartsWith(uniquePrefix, StringComparison.Ordinal);
+
+                // An index whose definition changed (say the field became money) is rebuilt.
+                if (ours && (!wanted.TryGetValue(name, out var wantedSql) || !string.Equals(wantedSql, sql, StringComparison.Ordinal)))
+                {
+                    await ExecuteNonQueryAsync(new SqliteStatement().Append("DROP INDEX " + SqliteSql.Quote(name)), cancellationToken);
+                    existing.Remove(name);
+                }
+            }
+
+            foreach (var (name, sql) in wanted)
+            {
+                if (existing.ContainsKey(name))
+                {
+                    continue;
+                }
+
+                try
+                {
+                    await ExecuteNonQueryAsync(new SqliteStatement().Append(sql), cancellationToken);
+                }
+                catch (SqliteException e) when (MapUniqueViolation(model.Entity, e) is { } unique)
+                {
+                    // Live records already share a value of a field that is becoming unique.
+                    throw unique;
+                }
             }
         }
-
-        foreach (var (name, sql) in wanted)
+        catch (Exception e) when (Fault(e))
         {
-            if (existing.ContainsKey(name))
-            {
-                continue;
-            }
-
-            try
-            {
-                await ExecuteNonQueryAsync(new SqliteStatement().Append(sql), cancellationToken);
-            }
-            catch (SqliteException e) when (MapUniqueViolation(model.Entity, e) is { } unique)
-            {
-                // Live records already share a value of a field that is becoming unique.
-                throw unique;
-            }
+            throw;
         }
     }
 

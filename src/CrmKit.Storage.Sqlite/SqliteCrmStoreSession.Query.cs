@@ -14,23 +14,39 @@ public sealed partial class SqliteCrmStoreSession
     {
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(query);
-        await using var command = SqliteQueryBuilder.Select(model, query).CreateCommand(this);
-        var records = new List<StoredRecord>(Math.Min(query.Limit, 1024));
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        while (await reader.ReadAsync(cancellationToken))
+        ThrowIfUnusable();
+        try
         {
-            records.Add(SqliteRecordReader.Read(reader));
-        }
+            var command = SqliteQueryBuilder.Select(model, query).GetCommand(this);
+            var records = new List<StoredRecord>(Math.Min(query.Limit, 1024));
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                records.Add(SqliteRecordReader.Read(reader));
+            }
 
-        return records;
+            return records;
+        }
+        catch (Exception e) when (Fault(e))
+        {
+            throw;
+        }
     }
 
     /// <inheritdoc />
     public async Task<long> CountAsync(EntityStorageModel model, FilterNode? filter, bool deleted, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(model);
-        await using var command = SqliteQueryBuilder.Count(model, filter, deleted).CreateCommand(this);
-        return Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture);
+        ThrowIfUnusable();
+        try
+        {
+            var command = SqliteQueryBuilder.Count(model, filter, deleted).GetCommand(this);
+            return Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture);
+        }
+        catch (Exception e) when (Fault(e))
+        {
+            throw;
+        }
     }
 
     /// <summary>
@@ -46,15 +62,23 @@ public sealed partial class SqliteCrmStoreSession
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(query);
         var statement = SqliteQueryBuilder.Select(model, query);
-        await using var command = statement.CreateCommand(this, "EXPLAIN QUERY PLAN ");
-        var steps = new List<string>();
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        while (await reader.ReadAsync(cancellationToken))
+        ThrowIfUnusable();
+        try
         {
-            // Columns: id, parent, notused, detail.
-            steps.Add(reader.GetString(3));
-        }
+            await using var command = statement.CreateCommand(this, "EXPLAIN QUERY PLAN ");
+            var steps = new List<string>();
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                // Columns: id, parent, notused, detail.
+                steps.Add(reader.GetString(3));
+            }
 
-        return new SqliteQueryPlan(statement.Sql.ToString(), steps);
+            return new SqliteQueryPlan(statement.Sql.ToString(), steps);
+        }
+        catch (Exception e) when (Fault(e))
+        {
+            throw;
+        }
     }
 }

@@ -1,3 +1,4 @@
+using System.Numerics;
 using System.Runtime.CompilerServices;
 using CrmKit.Core.Storage;
 using Microsoft.Data.Sqlite;
@@ -6,7 +7,7 @@ namespace CrmKit.Storage.Sqlite;
 
 public sealed partial class SqliteCrmStoreSession
 {
-    private const int MaxIdsPerStatement = 500;
+    private const int MaxIdsPerStatement = 512;
     private const int RowParameterCount = 9;
 
     /// <inheritdoc />
@@ -20,12 +21,13 @@ public sealed partial class SqliteCrmStoreSession
             return Task.CompletedTask;
         }
 
-        var table = SqliteSql.Table(model.Entity);
-        var command = GetPreparedCommand("insert:" + table, session => CreateRowCommand(
-            session,
-            $"INSERT INTO {table} ({SqliteSql.RecordColumns}) VALUES (@id, @version, @created_at, @created_by, @updated_at, @updated_by, @owner_id, @deleted_at, @data)"));
+        ThrowIfUnusable();
         try
         {
+            var command = GetRowCommand(
+                $"INSERT INTO {SqliteSql.Table(model.Entity)} ({SqliteSql.RecordColumns}) VALUES (@id, @version, @created_at, @created_by, @updated_at, @updated_by, @owner_id, @deleted_at, @data)",
+                RowParameterCount);
+
             // One prepared statement for the whole batch, run synchronously: Microsoft.Data.Sqlite's async methods
             // complete synchronously anyway, and the per-row task overhead shows in bulk inserts.
             foreach (var record in records)
@@ -34,6 +36,10 @@ public sealed partial class SqliteCrmStoreSession
                 BindRow(command, record);
                 command.ExecuteNonQuery();
             }
+        }
+        catch (Exception e) when (Fault(e))
+        {
+            throw;
         }
         catch (SqliteException e) when (MapUniqueViolation(model.Entity, e) is { } unique)
         {
@@ -50,22 +56,23 @@ public sealed partial class SqliteCrmStoreSession
         ArgumentNullException.ThrowIfNull(record);
         ThrowIfReadOnly();
         cancellationToken.ThrowIfCancellationRequested();
-        var table = SqliteSql.Table(model.Entity);
-        var command = GetPreparedCommand("update:" + table, session =>
-        {
-            var update = CreateRowCommand(session, $"""
-                UPDATE {table} SET version = @version, created_at = @created_at, created_by = @created_by,
-                    updated_at = @updated_at, updated_by = @updated_by, owner_id = @owner_id, deleted_at = @deleted_at, data = @data
-                WHERE id = @id AND version = @expected_version
-                """);
-            update.Parameters.Add("@expected_version", SqliteType.Integer);
-            return update;
-        });
-        BindRow(command, record);
-        command.Parameters[RowParameterCount].Value = expectedVersion;
+        ThrowIfUnusable();
         try
         {
+            var command = GetRowCommand(
+                $"""
+                UPDATE {SqliteSql.Table(model.Entity)} SET version = @version, created_at = @created_at, created_by = @created_by,
+                    updated_at = @updated_at, updated_by = @updated_by, owner_id = @owner_id, deleted_at = @deleted_at, data = @data
+                WHERE id = @id AND version = @expected_version
+                """,
+                RowParameterCount + 1);
+            BindRow(command, record);
+            command.Parameters[RowParameterCount].Value = expectedVersion;
             return Task.FromResult(command.ExecuteNonQuery() == 1);
+        }
+        catch (Exception e) when (Fault(e))
+        {
+            throw;
         }
         catch (SqliteException e) when (MapUniqueViolation(model.Entity, e) is { } unique)
         {
@@ -77,16 +84,24 @@ public sealed partial class SqliteCrmStoreSession
     public async Task<StoredRecord?> GetAsync(EntityStorageModel model, Guid id, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(model);
-        var table = SqliteSql.Table(model.Entity);
-        var command = GetPreparedCommand("get:" + table, session =>
+        ThrowIfUnusable();
+        try
         {
-            var get = session.CreateCommand($"SELECT {SqliteSql.RecordColumns} FROM {table} WHERE id = @id");
-            get.Parameters.Add("@id", SqliteType.Text);
-            return get;
-        });
-        command.Parameters[0].Value = SqliteRecordReader.FormatId(id);
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        return await reader.ReadAsync(cancellationToken) ? SqliteRecordReader.Read(reader) : null;
+            var command = GetCommand($"SELECT {SqliteSql.RecordColumns} FROM {SqliteSql.Table(model.Entity)} WHERE id = @id");
+            var parameters = command.Parameters;
+            if (parameters.Count == 0)
+            {
+                parameters.Add("@id", SqliteType.Text);
+            }
+
+            parameters[0].Value = SqliteRecordReader.FormatId(id);
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            return await reader.ReadAsync(cancellationToken) ? SqliteRecordReader.Read(reader) : null;
+        }
+        catch (Exception e) when (Fault(e))
+        {
+            throw;
+        }
     }
 
     /// <inheritdoc />
@@ -95,21 +110,41 @@ public sealed partial class SqliteCrmStoreSession
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(ids);
         var found = new HashSet<Guid>();
-        var table = SqliteSql.Table(model.Entity);
-        foreach (var chunk in ids.Distinct().Chunk(MaxIdsPerStatement))
+        var prefix = $"SELECT id FROM {SqliteSql.Table(model.Entity)} WHERE deleted_at IS NULL AND id IN ";
+        ThrowIfUnusable();
+        try
         {
-            var statement = new SqliteStatement().Append($"SELECT id FROM {table} WHERE deleted_at IS NULL AND id IN (");
-            for (var i = 0; i < chunk.Length; i++)
+            foreach (var chunk in ids.Distinct().Chunk(MaxIdsPerStatement))
             {
-                statement.Append(i > 0 ? ", " : string.Empty).Append(statement.AddParameter(SqliteType.Text, SqliteRecordReader.FormatId(chunk[i])));
-            }
+                // The IN list is padded (with the last id again) to a power of two, so a handful of statement texts
+                // cover every chunk size and stay in the prepared-command cache.
+                var size = (int)BitOperations.RoundUpToPowerOf2((uint)chunk.Length);
+                var command = GetCommand(prefix + SqliteSql.ParameterList(size));
+                var parameters = command.Parameters;
+                if (parameters.Count != size)
+                {
+                    parameters.Clear();
+                    for (var i = 0; i < size; i++)
+                    {
+                        parameters.Add(SqliteSql.ParameterName(i), SqliteType.Text);
+                    }
+                }
 
-            await using var command = statement.Append(")").CreateCommand(this);
-            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-            while (await reader.ReadAsync(cancellationToken))
-            {
-                found.Add(Guid.ParseExact(reader.GetString(0), "D"));
+                for (var i = 0; i < size; i++)
+                {
+                    parameters[i].Value = SqliteRecordReader.FormatId(chunk[Math.Min(i, chunk.Length - 1)]);
+                }
+
+                await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+                while (await reader.ReadAsync(cancellationToken))
+                {
+                    found.Add(Guid.ParseExact(reader.GetString(0), "D"));
+                }
             }
+        }
+        catch (Exception e) when (Fault(e))
+        {
+            throw;
         }
 
         return found;
@@ -119,18 +154,72 @@ public sealed partial class SqliteCrmStoreSession
     public async IAsyncEnumerable<StoredRecord> ScanAsync(EntityStorageModel model, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(model);
-        await using var command = CreateCommand($"SELECT {SqliteSql.RecordColumns} FROM {SqliteSql.Table(model.Entity)} ORDER BY id");
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        while (await reader.ReadAsync(cancellationToken))
+        var sql = $"SELECT {SqliteSql.RecordColumns} FROM {SqliteSql.Table(model.Entity)} ORDER BY id";
+
+        // A scan left open when the session ends (its enumerator not disposed) keeps a statement running on the
+        // connection, which then must not be pooled.
+        _openScans++;
+        try
         {
-            yield return SqliteRecordReader.Read(reader);
+            await using var command = CreateCommand(sql);
+            await using var reader = await ExecuteScanAsync(command, cancellationToken);
+            while (await ReadScanAsync(reader, cancellationToken))
+            {
+                yield return SqliteRecordReader.Read(reader);
+            }
+        }
+        finally
+        {
+            _openScans--;
         }
     }
 
-    /// <summary>Creates a command with the nine row parameters, in <see cref="SqliteSql.RecordColumns"/> order.</summary>
-    private static SqliteCommand CreateRowCommand(SqliteCrmStoreSession session, string sql)
+    private async Task<SqliteDataReader> ExecuteScanAsync(SqliteCommand command, CancellationToken cancellationToken)
     {
-        var command = session.CreateCommand(sql);
+        try
+        {
+            return await command.ExecuteReaderAsync(cancellationToken);
+        }
+        catch (Exception e) when (Fault(e))
+        {
+            throw;
+        }
+    }
+
+    private async Task<bool> ReadScanAsync(SqliteDataReader reader, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await reader.ReadAsync(cancellationToken);
+        }
+        catch (Exception e) when (Fault(e))
+        {
+            throw;
+        }
+    }
+
+    /// <summary>Returns the cached command of a row statement, adding the row parameters when it is new.</summary>
+    /// <param name="sql">An INSERT or UPDATE whose parameters are the nine row values, plus <c>@expected_version</c>.</param>
+    /// <param name="parameterCount">How many parameters the statement has.</param>
+    private SqliteCommand GetRowCommand(string sql, int parameterCount)
+    {
+        var command = GetCommand(sql);
+        if (command.Parameters.Count != parameterCount)
+        {
+            command.Parameters.Clear();
+            AddRowParameters(command);
+            if (parameterCount > RowParameterCount)
+            {
+                command.Parameters.Add("@expected_version", SqliteType.Integer);
+            }
+        }
+
+        return command;
+    }
+
+    /// <summary>Adds the nine row parameters, in <see cref="SqliteSql.RecordColumns"/> order.</summary>
+    private static void AddRowParameters(SqliteCommand command)
+    {
         command.Parameters.Add("@id", SqliteType.Text);
         command.Parameters.Add("@version", SqliteType.Integer);
         command.Parameters.Add("@created_at", SqliteType.Text);
@@ -140,7 +229,6 @@ public sealed partial class SqliteCrmStoreSession
         command.Parameters.Add("@owner_id", SqliteType.Text);
         command.Parameters.Add("@deleted_at", SqliteType.Text);
         command.Parameters.Add("@data", SqliteType.Text);
-        return command;
     }
 
     private static void BindRow(SqliteCommand command, StoredRecord record)

@@ -12,16 +12,17 @@ public sealed partial class SqliteCrmStoreSession : ICrmStoreSession
     private const int SqliteConstraint = 19;
     private const int SqliteConstraintUnique = 2067;
 
-    private readonly SqliteConnection _connection;
-    private readonly SqliteTransaction _transaction;
-    private readonly Dictionary<string, SqliteCommand> _preparedCommands = new(StringComparer.Ordinal);
+    private readonly SqliteConnectionPool _pool;
+    private readonly SqlitePooledConnection _connection;
+    private int _openScans;
+    private bool _faulted;
     private bool _committed;
     private bool _disposed;
 
-    internal SqliteCrmStoreSession(SqliteConnection connection, SqliteTransaction transaction, bool write)
+    internal SqliteCrmStoreSession(SqliteConnectionPool pool, SqlitePooledConnection connection, bool write)
     {
+        _pool = pool;
         _connection = connection;
-        _transaction = transaction;
         IsWrite = write;
     }
 
@@ -29,62 +30,96 @@ public sealed partial class SqliteCrmStoreSession : ICrmStoreSession
     public bool IsWrite { get; }
 
     /// <inheritdoc />
-    public async Task CommitAsync(CancellationToken cancellationToken)
+    public Task CommitAsync(CancellationToken cancellationToken)
     {
         ThrowIfUnusable();
-        await _transaction.CommitAsync(cancellationToken);
-        _committed = true;
+        try
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            _connection.Commit();
+            _committed = true;
+            return Task.CompletedTask;
+        }
+        catch (Exception e) when (Fault(e))
+        {
+            throw;
+        }
     }
 
-    /// <inheritdoc />
-    public async ValueTask DisposeAsync()
+    /// <summary>
+    /// Rolls back unless committed and gives the connection back to the store's pool; a connection that saw an
+    /// error other than a constraint violation, or whose rollback failed, is closed instead.
+    /// </summary>
+    /// <returns>A task.</returns>
+    public ValueTask DisposeAsync()
     {
         if (_disposed)
         {
-            return;
+            return ValueTask.CompletedTask;
         }
 
         _disposed = true;
-        foreach (var command in _preparedCommands.Values)
+        var reusable = !_faulted && _openScans == 0;
+        try
         {
-            await command.DisposeAsync();
+            // After some errors SQLite has already rolled the transaction back itself.
+            if (_connection.InTransaction)
+            {
+                _connection.Rollback();
+            }
+        }
+        catch (SqliteException)
+        {
+            reusable = false;
         }
 
-        // Disposing an uncommitted transaction rolls it back.
-        await _transaction.DisposeAsync();
-        await _connection.DisposeAsync();
+        _pool.Return(_connection, reusable);
+        return ValueTask.CompletedTask;
     }
 
-    /// <summary>Creates a command bound to this session's transaction.</summary>
+    /// <summary>Creates a one-off command on this session's connection, inside its transaction.</summary>
     /// <param name="sql">The SQL text.</param>
     /// <returns>The command; the caller disposes it.</returns>
     internal SqliteCommand CreateCommand(string sql)
     {
         ThrowIfUnusable();
-        var command = _connection.CreateCommand();
-        command.Transaction = _transaction;
+        var command = _connection.Connection.CreateCommand();
         command.CommandText = sql;
         return command;
     }
 
     /// <summary>
-    /// Returns a command kept (and prepared once) for the rest of the session, so repeated writes to one table reuse
-    /// the compiled statement.
+    /// Returns the connection's cached, prepared command for <paramref name="sql"/>, inside this session's
+    /// transaction. It may come from an earlier session: rebind every parameter (and add them when
+    /// <see cref="SqliteCommand.Parameters"/> is empty).
     /// </summary>
-    /// <param name="key">Identifies the statement.</param>
-    /// <param name="create">Creates the command, with its parameters, on first use.</param>
-    /// <returns>The command; the session disposes it.</returns>
-    private SqliteCommand GetPreparedCommand(string key, Func<SqliteCrmStoreSession, SqliteCommand> create)
+    /// <param name="sql">The SQL text.</param>
+    /// <returns>The command; the connection owns it, so do not dispose it.</returns>
+    internal SqliteCommand GetCommand(string sql)
     {
         ThrowIfUnusable();
-        if (!_preparedCommands.TryGetValue(key, out var command))
+        return _connection.GetCommand(sql);
+    }
+
+    /// <summary>
+    /// Records an exception that may have left the connection in an unknown state, so that it is closed rather than
+    /// pooled. Use as an exception filter around the work of a method, after its argument and state checks (which
+    /// throw before any SQL runs): it returns false and the exception propagates unchanged.
+    /// </summary>
+    /// <param name="exception">The exception.</param>
+    /// <returns>False.</returns>
+    private bool Fault(Exception exception)
+    {
+        // A constraint violation aborts its statement (or, through RAISE(ROLLBACK), the whole transaction, which
+        // leaves no transaction to clean up); the others below are raised before SQL runs or between statements
+        // (cancellation), and leave the connection as it was.
+        if (exception is not (SqliteException { SqliteErrorCode: SqliteConstraint } or UniqueConstraintException
+            or MetadataConcurrencyException or OperationCanceledException or ArgumentException or NotSupportedException))
         {
-            command = create(this);
-            command.Prepare();
-            _preparedCommands.Add(key, command);
+            _faulted = true;
         }
 
-        return command;
+        return false;
     }
 
     private async Task<long> ExecuteNonQueryAsync(SqliteStatement statement, CancellationToken cancellationToken)
@@ -107,6 +142,13 @@ public sealed partial class SqliteCrmStoreSession : ICrmStoreSession
         if (_committed)
         {
             throw new InvalidOperationException(SqliteStoreMessages.SessionCompleted);
+        }
+
+        // SQLite rolls the whole transaction back after some errors (a full disk, an I/O error); statements run now
+        // would each commit on their own.
+        if (!_connection.InTransaction)
+        {
+            throw new InvalidOperationException(SqliteStoreMessages.TransactionAborted);
         }
     }
 

@@ -1,3 +1,5 @@
+using System.Globalization;
+using System.Text;
 using CrmKit.Core.Query;
 using CrmKit.Core.Storage;
 using CrmKit.Sdk.Fields;
@@ -13,6 +15,14 @@ internal static class SqliteSql
 {
     /// <summary>The columns of a record table in the order every SELECT returns them (see <see cref="SqliteRecordReader"/>).</summary>
     public const string RecordColumns = "id, version, created_at, created_by, updated_at, updated_by, owner_id, deleted_at, data";
+
+    private static readonly string[] ParameterNames = CreateParameterNames(512);
+
+    /// <summary>The name of the <paramref name="index"/>th positional parameter: <c>@p0</c>, <c>@p1</c>, ...</summary>
+    /// <param name="index">The zero-based index.</param>
+    /// <returns>The name.</returns>
+    public static string ParameterName(int index) =>
+        (uint)index < (uint)ParameterNames.Length ? ParameterNames[index] : "@p" + index.ToString(CultureInfo.InvariantCulture);
 
     /// <summary>Tells whether a name is safe to embed in SQL text and JSON paths.</summary>
     /// <param name="name">The name.</param>
@@ -121,8 +131,34 @@ internal static class SqliteSql
             : "json_extract(data, '$." + name + "')";
     }
 
+    /// <summary>A parenthesized list of the first <paramref name="count"/> positional parameters: <c>(@p0, @p1)</c>.</summary>
+    /// <param name="count">How many parameters; at least one.</param>
+    /// <returns>The list.</returns>
+    public static string ParameterList(int count)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(count, 1);
+        var builder = new StringBuilder("(", (count * 6) + 2);
+        for (var i = 0; i < count; i++)
+        {
+            builder.Append(i > 0 ? ", " : string.Empty).Append(ParameterName(i));
+        }
+
+        return builder.Append(')').ToString();
+    }
+
     /// <summary>The JSON path of a data field (for <c>json_each</c>).</summary>
     /// <param name="name">The field name.</param>
     /// <returns>The path literal, quoted.</returns>
     public static string DataPath(string name) => "'$." + CheckIdentifier(name, "field") + "'";
+
+    private static string[] CreateParameterNames(int count)
+    {
+        var names = new string[count];
+        for (var i = 0; i < count; i++)
+        {
+            names[i] = "@p" + i.ToString(CultureInfo.InvariantCulture);
+        }
+
+        return names;
+    }
 }

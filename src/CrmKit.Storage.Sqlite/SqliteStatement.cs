@@ -5,7 +5,10 @@ using Microsoft.Data.Sqlite;
 
 namespace CrmKit.Storage.Sqlite;
 
-/// <summary>SQL text under construction plus its parameters. Values only ever enter as parameters.</summary>
+/// <summary>
+/// SQL text under construction plus its parameters. Values from callers only ever enter as parameters; the one
+/// literal is the query's LIMIT, an int the builder formats itself.
+/// </summary>
 internal sealed class SqliteStatement
 {
     private readonly List<(string Name, SqliteType Type, object Value)> _parameters = [];
@@ -66,9 +69,46 @@ internal sealed class SqliteStatement
     /// <returns>The parameter name.</returns>
     public string AddParameter(SqliteType type, object value)
     {
-        var name = "@p" + _parameters.Count.ToString(CultureInfo.InvariantCulture);
+        var name = SqliteSql.ParameterName(_parameters.Count);
         _parameters.Add((name, type, value));
         return name;
+    }
+
+    /// <summary>
+    /// Returns the session connection's cached, prepared command for this statement's SQL text with this
+    /// statement's values bound. The same text always has the same parameter names (<c>@p0</c>, <c>@p1</c>, ...
+    /// in order), so a cached command's parameters are rebound by name in place.
+    /// </summary>
+    /// <param name="session">The session whose connection runs the command.</param>
+    /// <returns>The command; the connection owns it, so do not dispose it.</returns>
+    public SqliteCommand GetCommand(SqliteCrmStoreSession session)
+    {
+        var command = session.GetCommand(Sql.ToString());
+        var parameters = command.Parameters;
+        if (parameters.Count != _parameters.Count)
+        {
+            parameters.Clear();
+            foreach (var (name, type, _) in _parameters)
+            {
+                parameters.Add(name, type);
+            }
+        }
+
+        for (var i = 0; i < _parameters.Count; i++)
+        {
+            var (name, type, value) = _parameters[i];
+            var parameter = parameters[i];
+            if (!string.Equals(parameter.ParameterName, name, StringComparison.Ordinal))
+            {
+                // Not expected (names follow from the text); look the parameter up by name all the same.
+                parameter = parameters[name];
+            }
+
+            parameter.SqliteType = type;
+            parameter.Value = value;
+        }
+
+        return command;
     }
 
     /// <summary>Creates a command for this statement.</summary>

@@ -13,6 +13,9 @@ internal static class SqliteStoreMessages
 
     public const string SessionCompleted = "The session has already been committed.";
 
+    public const string TransactionAborted =
+        "SQLite rolled this session's transaction back after an error; dispose the session and start a new one.";
+
     public static string InvalidIdentifier(string kind, string name) =>
         string.Format(CultureInfo.InvariantCulture, "'{0}' is not a valid {1} name; expected [a-z][a-z0-9_]*.", name, kind);
 
