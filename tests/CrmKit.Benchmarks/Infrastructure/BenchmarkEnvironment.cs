@@ -35,8 +35,47 @@ internal static class BenchmarkEnvironment
         ("Build", Configuration + (Debugger.IsAttached ? " (debugger attached!)" : "")),
         ("GC", (GCSettings.IsServerGC ? "server" : "workstation") + (GCSettings.LatencyMode == GCLatencyMode.Batch ? ", non-concurrent" : ", concurrent")),
         ("SQLite", SqliteVersion()),
+        ("Source", SourceVersion()),
         ("Load average at start", LoadAverage()),
     ];
+
+    /// <summary>The git commit the benchmark was built from, and whether src/ had uncommitted changes.</summary>
+    private static string SourceVersion()
+    {
+        var commit = Git("rev-parse --short HEAD");
+        if (commit is null)
+        {
+            return "unknown (git not available)";
+        }
+
+        var dirty = Git("status --porcelain -- src");
+        return commit + (string.IsNullOrWhiteSpace(dirty) ? "" : " + uncommitted changes in src/");
+    }
+
+    private static string? Git(string arguments)
+    {
+        try
+        {
+            using var git = Process.Start(new ProcessStartInfo("git", arguments)
+            {
+                RedirectStandardOutput = true,
+                RedirectStandardError = true,
+                UseShellExecute = false,
+            });
+            if (git is null)
+            {
+                return null;
+            }
+
+            var output = git.StandardOutput.ReadToEnd().Trim();
+            git.WaitForExit();
+            return git.ExitCode == 0 ? output : null;
+        }
+        catch (System.ComponentModel.Win32Exception)
+        {
+            return null;
+        }
+    }
 
     /// <summary>The 1/5/15-minute load averages (Linux), which tell how busy the machine was.</summary>
     public static string LoadAverage()
