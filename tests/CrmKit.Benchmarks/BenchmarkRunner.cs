@@ -32,6 +32,12 @@ internal static class BenchmarkRunner
 
         var environment = BenchmarkEnvironment.Describe();
         Console.WriteLine("CrmKit benchmarks: " + settings.Command + (settings.Quick ? " (quick)" : ""));
+        if (settings.Quick)
+        {
+            // The targets are defined for the full sizes; small runs are dominated by fixed costs (transactions, WAL).
+            Console.WriteLine("  smoke run: proves the benchmark works; PASS/FAIL below are indicative only, docs/performance.md has the full run");
+        }
+
         foreach (var (name, value) in environment)
         {
             Console.WriteLine($"  {name,-13} {value}");
