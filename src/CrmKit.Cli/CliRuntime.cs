@@ -1,6 +1,7 @@
 using System.CommandLine;
 using CrmKit.Cli.Api;
 using CrmKit.Cli.Output;
+using CrmKit.Cli.Resources;
 
 namespace CrmKit.Cli;
 
@@ -33,7 +34,7 @@ internal sealed class CliRuntime(CliHost host, GlobalOptions options)
         }
         catch (CliUsageException ex)
         {
-            await Host.Stderr.WriteLineAsync($"error: {ex.Message}");
+            await Host.Stderr.WriteLineAsync(CliMessages.Error(ex.Message));
             return ExitCodes.Usage;
         }
         catch (ApiProblemException ex)
@@ -43,18 +44,18 @@ internal sealed class CliRuntime(CliHost host, GlobalOptions options)
         }
         catch (ServerUnavailableException ex)
         {
-            await Host.Stderr.WriteLineAsync($"error: {ex.Message}");
+            await Host.Stderr.WriteLineAsync(CliMessages.Error(ex.Message));
             return ExitCodes.Unavailable;
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
-            await Host.Stderr.WriteLineAsync("cancelled");
+            await Host.Stderr.WriteLineAsync(CliMessages.Cancelled);
             return ExitCodes.Cancelled;
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
             // A JSON answer of an unexpected shape (an older or foreign server) lands here; a stack trace would not help.
-            await Host.Stderr.WriteLineAsync($"error: the server's answer could not be used ({ex.Message})");
+            await Host.Stderr.WriteLineAsync(CliMessages.UnusableAnswer(ex.Message));
             return ExitCodes.Unavailable;
         }
     }
@@ -75,7 +76,7 @@ internal sealed class CliRuntime(CliHost host, GlobalOptions options)
         if (!Uri.TryCreate(server, UriKind.Absolute, out var serverUri)
             || (serverUri.Scheme != Uri.UriSchemeHttp && serverUri.Scheme != Uri.UriSchemeHttps))
         {
-            throw new CliUsageException($"the server address '{server}' is not an http:// or https:// URL.");
+            throw new CliUsageException(CliMessages.ServerNotHttpUrl(server));
         }
 
         var apiKey = parseResult.GetValue(Options.ApiKey);
@@ -87,7 +88,9 @@ internal sealed class CliRuntime(CliHost host, GlobalOptions options)
         return new CrmApiClientOptions
         {
             Server = serverUri,
-            Language = parseResult.GetValue(Options.Language),
+            // CRMKIT_LANG also picks the server's language, so that one setting makes the whole output Russian.
+            Language = parseResult.GetValue(Options.Language)
+                ?? CrmCli.KnownLanguage(Host.GetEnvironmentVariable(GlobalOptions.LanguageVariable)),
             ApiKey = string.IsNullOrEmpty(apiKey) ? null : apiKey,
         };
     }

@@ -1,9 +1,11 @@
 using System.CommandLine;
 using System.CommandLine.Invocation;
 using System.CommandLine.Parsing;
+using System.Globalization;
 using CrmKit.Cli.Commands.Entities;
 using CrmKit.Cli.Commands.Fields;
 using CrmKit.Cli.Commands.Records;
+using CrmKit.Cli.Resources;
 
 namespace CrmKit.Cli;
 
@@ -22,6 +24,13 @@ internal static class CrmCli
 
     public static async Task<int> InvokeAsync(string[] args, CliHost host, CancellationToken cancellationToken = default)
     {
+        // Chosen before parsing so that parse errors and help speak it too. Both cultures are async-local: set in
+        // this async method, they hold for this run only and never leak to the caller (or to a parallel test).
+        var culture = CultureInfo.GetCultureInfo(ChooseLanguage(args, host) ?? CliMessages.Languages[0]);
+        CliMessages.Culture = culture;
+        // System.CommandLine's own messages (parse errors, help headings) follow the UI culture.
+        CultureInfo.CurrentUICulture = culture;
+
         var root = CreateRootCommand(host);
         // No response files: "@path" is how --data and --schema read a JSON file, so the parser must leave it alone.
         var parseResult = root.Parse(args, new ParserConfiguration { ResponseFileTokenReplacer = null });
@@ -29,10 +38,10 @@ internal static class CrmCli
         {
             foreach (var error in parseResult.Errors)
             {
-                await host.Stderr.WriteLineAsync($"error: {error.Message}");
+                await host.Stderr.WriteLineAsync(CliMessages.Error(error.Message));
             }
 
-            await host.Stderr.WriteLineAsync($"Run '{CommandPath(parseResult)} --help' for usage.");
+            await host.Stderr.WriteLineAsync(CliMessages.RunHelpForUsage(CommandPath(parseResult)));
             return ExitCodes.Usage;
         }
 
@@ -59,6 +68,34 @@ internal static class CrmCli
         options.AddTo(root);
         return root;
     }
+
+    /// <summary>
+    /// The language of crmkit's own messages: the last valid <c>--lang</c> on the command line (<c>--lang ru</c>,
+    /// <c>--lang=ru</c>, <c>--lang:ru</c>), else <c>CRMKIT_LANG</c>; null when neither names a known language.
+    /// </summary>
+    internal static string? ChooseLanguage(IReadOnlyList<string> args, CliHost host)
+    {
+        string? chosen = null;
+        for (var i = 0; i < args.Count; i++)
+        {
+            var value = args[i] switch
+            {
+                GlobalOptions.LanguageOption when i + 1 < args.Count => args[i + 1],
+                ['-', '-', 'l', 'a', 'n', 'g', '=' or ':', .. var rest] => rest,
+                _ => null,
+            };
+            if (KnownLanguage(value) is { } language)
+            {
+                chosen = language;
+            }
+        }
+
+        return chosen ?? KnownLanguage(host.GetEnvironmentVariable(GlobalOptions.LanguageVariable));
+    }
+
+    internal static string? KnownLanguage(string? value) =>
+        CliMessages.Languages.FirstOrDefault(
+            language => string.Equals(language, value?.Trim(), StringComparison.OrdinalIgnoreCase));
 
     private static string CommandPath(ParseResult parseResult)
     {

@@ -8,6 +8,8 @@ internal sealed class GlobalOptions
     public const string DefaultServer = "http://localhost:5080";
     public const string ServerVariable = "CRMKIT_SERVER";
     public const string ApiKeyVariable = "CRMKIT_API_KEY";
+    public const string LanguageVariable = "CRMKIT_LANG";
+    public const string LanguageOption = "--lang";
     public const string JsonFormat = "json";
     public const string TableFormat = "table";
 
@@ -25,9 +27,9 @@ internal sealed class GlobalOptions
         Recursive = true,
     };
 
-    public Option<string?> Language { get; } = new("--lang")
+    public Option<string?> Language { get; } = new(LanguageOption)
     {
-        Description = "The language of labels and error messages, sent as Accept-Language",
+        Description = $"The language of crmkit's messages and of the server's labels and errors (sent as Accept-Language) [default: ${LanguageVariable}, else en]",
         Recursive = true,
     };
 

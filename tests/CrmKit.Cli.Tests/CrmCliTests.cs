@@ -19,6 +19,68 @@ public sealed class CrmCliTests : CliTestBase
     }
 
     [Fact]
+    public async Task Invoke_ShouldSayInRussianThatTheServerIsUnreachable_WhenLangIsRu()
+    {
+        var result = await new CliRunner(new Uri("http://127.0.0.1:1")).RunAsync("entity", "list", "--lang", "ru");
+
+        result.ExitCode.ShouldBe(3);
+        result.StderrLines.ShouldHaveSingleItem().ShouldBe(
+            "ошибка: не удаётся связаться с сервером CrmKit по адресу http://127.0.0.1:1/ (в соединении отказано). "
+            + "Он запущен? Укажите --server или задайте CRMKIT_SERVER.");
+    }
+
+    [Fact]
+    public async Task Invoke_ShouldPrintUsageErrorsInRussian_WhenCrmkitLangIsRu()
+    {
+        var runner = new CliRunner(Server.BaseAddress) { Environment = { ["CRMKIT_LANG"] = "ru" } };
+
+        var result = await runner.RunAsync("record", "get", "contact");
+
+        result.ExitCode.ShouldBe(2, result.ToString());
+        result.StderrLines[0].ShouldStartWith("ошибка: ");
+        result.StderrLines[^1].ShouldBe("Справка по использованию: 'crmkit record get --help'.");
+        Server.Requests.ShouldBeEmpty();
+    }
+
+    [Fact]
+    public async Task Invoke_ShouldPreferLangOverCrmkitLang_AndSendItAsAcceptLanguage()
+    {
+        Server.OnJson("GET", "/api/metadata/entities/contact", Payload.Read("contact-detail.json"));
+        var runner = new CliRunner(Server.BaseAddress) { Environment = { ["CRMKIT_LANG"] = "ru" } };
+
+        var result = await runner.RunAsync("entity", "show", "contact", "--lang=en");
+
+        result.ExitCode.ShouldBe(0, result.ToString());
+        result.StdoutLines[0].ShouldStartWith("ENTITY");
+        Server.Requests.ShouldHaveSingleItem().Header("Accept-Language").ShouldBe("en");
+    }
+
+    [Fact]
+    public async Task Invoke_ShouldSendCrmkitLangAsAcceptLanguage_WhenLangIsNotGiven()
+    {
+        Server.OnJson("GET", "/api/metadata/entities/contact", Payload.Read("contact-detail.json"));
+        var runner = new CliRunner(Server.BaseAddress) { Environment = { ["CRMKIT_LANG"] = "ru" } };
+
+        var result = await runner.RunAsync("entity", "show", "contact");
+
+        result.ExitCode.ShouldBe(0, result.ToString());
+        result.StdoutLines[0].ShouldStartWith("СУЩНОСТЬ");
+        Server.Requests.ShouldHaveSingleItem().Header("Accept-Language").ShouldBe("ru");
+    }
+
+    [Fact]
+    public async Task Invoke_ShouldSummarizeAProblemInRussian_WhenLangIsRu()
+    {
+        Server.OnProblem("GET", "/api/metadata/entities", 500, JsonNode.Parse(Payload.Read("problem-server-error.json"))!.AsObject());
+
+        var result = await RunAsync("entity", "list", "--lang", "ru");
+
+        result.ExitCode.ShouldBe(3);
+        result.StderrLines[0].ShouldStartWith("ошибка server.error: ");
+        result.StderrLines[^1].ShouldBe("  идентификатор трассировки: 00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01");
+    }
+
+    [Fact]
     public async Task Invoke_ShouldExitThreeWithTraceId_WhenServerFails()
     {
         Server.OnProblem("GET", "/api/metadata/entities", 500, JsonNode.Parse(Payload.Read("problem-server-error.json"))!.AsObject());

@@ -5,6 +5,7 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using CrmKit.Cli.Output;
+using CrmKit.Cli.Resources;
 
 namespace CrmKit.Cli.Api;
 
@@ -78,7 +79,7 @@ internal sealed class CrmApiClient : IDisposable
         }
         catch (HttpRequestException ex)
         {
-            throw new ServerUnavailableException($"the connection to the CrmKit server at {Server} broke while reading the answer ({Reason(ex)}).", ex);
+            throw new ServerUnavailableException(CliMessages.ConnectionBroke(Server, Reason(ex)), ex);
         }
 
         if (!response.IsSuccessStatusCode)
@@ -95,8 +96,7 @@ internal sealed class CrmApiClient : IDisposable
             }
             catch (JsonException ex)
             {
-                throw new ServerUnavailableException(
-                    $"the server at {Server} answered {method} /{path} with a body that is not JSON; is it a CrmKit server?", ex);
+                throw new ServerUnavailableException(CliMessages.AnswerNotJson(Server, method, path), ex);
             }
         }
 
@@ -113,13 +113,11 @@ internal sealed class CrmApiClient : IDisposable
         }
         catch (HttpRequestException ex)
         {
-            throw new ServerUnavailableException(
-                $"cannot reach the CrmKit server at {Server} ({Reason(ex)}). Is it running? Pass --server or set CRMKIT_SERVER.", ex);
+            throw new ServerUnavailableException(CliMessages.CannotReachServer(Server, Reason(ex)), ex);
         }
         catch (TaskCanceledException ex) when (!cancellationToken.IsCancellationRequested)
         {
-            throw new ServerUnavailableException(
-                $"the CrmKit server at {Server} did not answer within {_http.Timeout.TotalSeconds:0} seconds.", ex);
+            throw new ServerUnavailableException(CliMessages.ServerTimedOut(Server, _http.Timeout.TotalSeconds), ex);
         }
     }
 
@@ -136,9 +134,9 @@ internal sealed class CrmApiClient : IDisposable
         {
             SocketException socket => socket.SocketErrorCode switch
             {
-                SocketError.ConnectionRefused => "connection refused",
-                SocketError.HostNotFound or SocketError.NoData => "host not found",
-                SocketError.TimedOut => "connection timed out",
+                SocketError.ConnectionRefused => CliMessages.ReasonConnectionRefused,
+                SocketError.HostNotFound or SocketError.NoData => CliMessages.ReasonHostNotFound,
+                SocketError.TimedOut => CliMessages.ReasonConnectionTimedOut,
                 _ => socket.Message,
             },
             _ => inner.Message,

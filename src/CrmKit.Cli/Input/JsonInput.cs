@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using CrmKit.Cli.Resources;
 
 namespace CrmKit.Cli.Input;
 
@@ -27,23 +28,23 @@ internal static class JsonInput
         try
         {
             return JsonNode.Parse(text, documentOptions: DocumentOptions)
-                ?? throw new CliUsageException($"{optionName} is JSON null; give an object.");
+                ?? throw new CliUsageException(CliMessages.JsonNullInput(optionName));
         }
         catch (JsonException ex)
         {
             var source = value switch
             {
-                "-" => "standard input",
+                "-" => CliMessages.SourceStandardInput,
                 ['@', .. var path] => path,
-                _ => "the value",
+                _ => CliMessages.SourceTheValue,
             };
-            throw new CliUsageException($"{optionName}: {source} is not valid JSON ({ex.Message})", ex);
+            throw new CliUsageException(CliMessages.InvalidJsonInput(optionName, source, ex.Message), ex);
         }
     }
 
     public static JsonObject ReadObject(string optionName, string value, TextReader stdin) =>
         Read(optionName, value, stdin) as JsonObject
-            ?? throw new CliUsageException($"{optionName} must be a JSON object ({{...}}).");
+            ?? throw new CliUsageException(CliMessages.InputNotObject(optionName));
 
     private static string ReadFile(string optionName, string path)
     {
@@ -53,7 +54,7 @@ internal static class JsonInput
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
         {
-            throw new CliUsageException($"{optionName}: cannot read '{path}' ({ex.Message})", ex);
+            throw new CliUsageException(CliMessages.CannotReadFile(optionName, path, ex.Message), ex);
         }
     }
 }

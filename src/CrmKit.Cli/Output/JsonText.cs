@@ -1,6 +1,7 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using CrmKit.Cli.Resources;
 
 namespace CrmKit.Cli.Output;
 
@@ -34,7 +35,7 @@ internal static class JsonText
 
     /// <summary>A boolean flag of a metadata object as "yes" or "no".</summary>
     public static string ToYesNo(JsonNode? node) =>
-        node is JsonValue value && value.TryGetValue<bool>(out var flag) && flag ? "yes" : "no";
+        node is JsonValue value && value.TryGetValue<bool>(out var flag) && flag ? CliMessages.Yes : CliMessages.No;
 
     public static string? GetString(JsonNode? node, string propertyName) =>
         node is JsonObject obj && obj[propertyName] is JsonValue value && value.TryGetValue<string>(out var text)

@@ -1,5 +1,6 @@
 using System.Globalization;
 using CrmKit.Cli.Api;
+using CrmKit.Cli.Resources;
 
 namespace CrmKit.Cli.Output;
 
@@ -12,7 +13,7 @@ internal static class ProblemWriter
 {
     public static void Write(TextWriter writer, ApiProblem problem)
     {
-        writer.WriteLine($"error {problem.Code}: {problem.Title}");
+        writer.WriteLine(CliMessages.ProblemHeader(problem.Code, problem.Title));
         if (!string.IsNullOrWhiteSpace(problem.Detail) && problem.Detail != problem.Title)
         {
             writer.WriteLine($"  {problem.Detail}");
@@ -28,21 +29,23 @@ internal static class ProblemWriter
         if (problem.ViolationCount is { } violationCount)
         {
             var shown = problem.ViolationRecordIds.Count;
-            var sample = shown == 0 ? string.Empty : shown < violationCount ? $"; the first {shown}:" : ":";
-            writer.WriteLine($"  {violationCount} record(s) violate the change{sample}");
+            var summary = shown == 0 ? CliMessages.ViolationsCount(violationCount)
+                : shown < violationCount ? CliMessages.ViolationsFirst(violationCount, shown)
+                : CliMessages.ViolationsAll(violationCount);
+            writer.WriteLine($"  {summary}");
             foreach (var id in problem.ViolationRecordIds)
             {
                 writer.WriteLine($"    {id}");
             }
 
-            writer.WriteLine("  use --conversion cast to convert the values, or --force to archive the violating ones");
+            writer.WriteLine($"  {CliMessages.ViolationsHint}");
         }
 
         if (problem.References is { } references)
         {
-            var referenceCount = references.Count?.ToString(CultureInfo.InvariantCulture) ?? "some";
+            var referenceCount = references.Count?.ToString(CultureInfo.InvariantCulture) ?? CliMessages.ReferencesSome;
             var colon = references.RecordIds.Count > 0 ? ":" : string.Empty;
-            writer.WriteLine($"  {referenceCount} {references.Entity} record(s) refer to it through {references.Field}{colon}");
+            writer.WriteLine($"  {CliMessages.ReferencesCount(referenceCount, references.Entity, references.Field)}{colon}");
             foreach (var id in references.RecordIds)
             {
                 writer.WriteLine($"    {id}");
@@ -51,12 +54,12 @@ internal static class ProblemWriter
 
         if (problem.CurrentVersion is { } currentVersion)
         {
-            writer.WriteLine($"  the record is now at version {currentVersion}");
+            writer.WriteLine($"  {CliMessages.RecordNowAtVersion(currentVersion)}");
         }
 
         if (problem.TraceId is not null)
         {
-            writer.WriteLine($"  trace id: {problem.TraceId}");
+            writer.WriteLine($"  {CliMessages.TraceId(problem.TraceId)}");
         }
     }
 }

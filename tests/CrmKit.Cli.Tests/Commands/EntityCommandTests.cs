@@ -59,7 +59,7 @@ public sealed class EntityCommandTests : CliTestBase
     }
 
     [Fact]
-    public async Task Show_ShouldSendAcceptLanguageAndAlignCyrillicLabels_WhenLangIsRu()
+    public async Task Show_ShouldSendAcceptLanguageAndPrintRussianTable_WhenLangIsRu()
     {
         Server.OnJson("GET", "/api/metadata/entities/contact", Payload.Read("contact-detail-ru.json"));
 
@@ -70,9 +70,9 @@ public sealed class EntityCommandTests : CliTestBase
         var fieldLines = result.StdoutLines.Skip(2).ToArray();
         fieldLines.ShouldBe(
         [
-            "NAME        TYPE    LABEL              REQUIRED  INDEXED  UNIQUE  OWNER",
-            "first_name  string  Имя                yes       no       no      crmkit.core",
-            "email       email   Электронная почта  no        yes      yes     crmkit.core",
+            "ИМЯ         ТИП     НАЗВАНИЕ           ОБЯЗАТЕЛЬНОЕ  ИНДЕКС  УНИКАЛЬНОЕ  ВЛАДЕЛЕЦ",
+            "first_name  string  Имя                да            нет     нет         crmkit.core",
+            "email       email   Электронная почта  нет           да      да          crmkit.core",
         ]);
     }
 

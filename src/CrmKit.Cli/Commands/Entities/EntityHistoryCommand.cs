@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Text.Json.Nodes;
 using CrmKit.Cli.Api;
 using CrmKit.Cli.Output;
+using CrmKit.Cli.Resources;
 
 namespace CrmKit.Cli.Commands.Entities;
 
@@ -26,7 +27,9 @@ internal sealed class EntityHistoryCommand : CrmCommand
             return ExitCodes.Ok;
         }
 
-        var table = new TableWriter(["version", "changed at", "changed by", "changes"], maxCellWidth: 80);
+        var table = new TableWriter(
+            [CliMessages.HeaderVersion, CliMessages.HeaderChangedAt, CliMessages.HeaderChangedBy, CliMessages.HeaderChanges],
+            maxCellWidth: 80);
         foreach (var version in (body?["items"] as JsonArray ?? []).OfType<JsonObject>())
         {
             table.AddRow(

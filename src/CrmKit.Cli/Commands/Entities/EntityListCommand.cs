@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using CrmKit.Cli.Api;
 using CrmKit.Cli.Output;
+using CrmKit.Cli.Resources;
 
 namespace CrmKit.Cli.Commands.Entities;
 
@@ -21,7 +22,11 @@ internal sealed class EntityListCommand : CrmCommand
             return ExitCodes.Ok;
         }
 
-        var table = new TableWriter(["name", "label", "plural label", "fields", "version", "owner"]);
+        var table = new TableWriter(
+        [
+            CliMessages.HeaderName, CliMessages.HeaderLabel, CliMessages.HeaderPluralLabel, CliMessages.HeaderFields,
+            CliMessages.HeaderVersion, CliMessages.HeaderOwner,
+        ]);
         foreach (var entity in (body?["items"] as JsonArray ?? []).OfType<JsonObject>())
         {
             table.AddRow(

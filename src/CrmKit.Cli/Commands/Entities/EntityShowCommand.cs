@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Text.Json.Nodes;
 using CrmKit.Cli.Api;
 using CrmKit.Cli.Output;
+using CrmKit.Cli.Resources;
 
 namespace CrmKit.Cli.Commands.Entities;
 
@@ -34,7 +35,12 @@ internal sealed class EntityShowCommand : CrmCommand
 
     private static void WriteSummary(TextWriter writer, JsonNode? detail)
     {
-        var table = new TableWriter(["entity", "label", "plural label", "version", "owner"], maxCellWidth: null);
+        var table = new TableWriter(
+            [
+                CliMessages.HeaderEntity, CliMessages.HeaderLabel, CliMessages.HeaderPluralLabel, CliMessages.HeaderVersion,
+                CliMessages.HeaderOwner,
+            ],
+            maxCellWidth: null);
         table.AddRow(
             JsonText.ToCell(detail?["name"]),
             JsonText.ToCell(detail?["label"]),

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using CrmKit.Cli.Output;
+using CrmKit.Cli.Resources;
 
 namespace CrmKit.Cli.Commands.Entities;
 
@@ -8,7 +9,11 @@ internal static class FieldTable
 {
     public static void Write(TextWriter writer, IEnumerable<JsonObject> fields)
     {
-        var table = new TableWriter(["name", "type", "label", "required", "indexed", "unique", "owner"]);
+        var table = new TableWriter(
+        [
+            CliMessages.HeaderName, CliMessages.HeaderType, CliMessages.HeaderLabel, CliMessages.HeaderRequired,
+            CliMessages.HeaderIndexed, CliMessages.HeaderUnique, CliMessages.HeaderOwner,
+        ]);
         foreach (var field in fields)
         {
             table.AddRow(

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Text.Json.Nodes;
 using CrmKit.Cli.Api;
+using CrmKit.Cli.Resources;
 
 namespace CrmKit.Cli.Commands.Fields;
 
@@ -39,7 +40,7 @@ internal sealed class FieldAddCommand : CrmCommand
 
         var response = await context.Client.SendAsync(
             HttpMethod.Post, ApiPaths.Fields(entity), body, ifMatchVersion: null, cancellationToken);
-        FieldChangeOutput.Write(context, response.Body, "Added", entity, name);
+        FieldChangeOutput.Write(context, response.Body, CliMessages.FieldAdded, entity, name);
         return ExitCodes.Ok;
     }
 }

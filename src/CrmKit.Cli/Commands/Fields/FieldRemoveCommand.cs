@@ -1,6 +1,7 @@
 using System.CommandLine;
 using CrmKit.Cli.Api;
 using CrmKit.Cli.Output;
+using CrmKit.Cli.Resources;
 
 namespace CrmKit.Cli.Commands.Fields;
 
@@ -34,8 +35,8 @@ internal sealed class FieldRemoveCommand : CrmCommand
 
         var archive = response.Body;
         var archiveId = JsonText.ToCell(archive?["id"]);
-        context.Out.WriteLine($"Removed field {name} of {entity}; {JsonText.ToCell(archive?["count"])} value(s) archived as archive {archiveId}.");
-        context.Out.WriteLine($"The values can be restored with POST /{ApiPaths.Entity(entity)}/archives/{archiveId}/restore.");
+        context.Out.WriteLine(CliMessages.FieldRemoved(name, entity, JsonText.ToCell(archive?["count"]), archiveId));
+        context.Out.WriteLine(CliMessages.FieldRestoreHint($"{ApiPaths.Entity(entity)}/archives/{archiveId}/restore"));
         return ExitCodes.Ok;
     }
 }

@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Text.Json.Nodes;
 using CrmKit.Cli.Input;
 using CrmKit.Cli.Output;
+using CrmKit.Cli.Resources;
 
 namespace CrmKit.Cli.Commands.Fields;
 
@@ -27,7 +28,7 @@ internal sealed class FieldSchemaOptions
         {
             if (result.GetValueOrDefault<int>() < 0)
             {
-                result.AddError("--max-length must not be negative.");
+                result.AddError(CliMessages.MaxLengthNegative);
             }
         });
     }
@@ -186,7 +187,7 @@ internal sealed class FieldSchemaOptions
         var values = list.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         if (values.Length == 0)
         {
-            throw new CliUsageException("--options lists no values.");
+            throw new CliUsageException(CliMessages.OptionsEmpty);
         }
 
         var array = new JsonArray([.. values.Select(v => (JsonNode?)JsonValue.Create(v))]);

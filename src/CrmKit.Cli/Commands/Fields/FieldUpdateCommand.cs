@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using CrmKit.Cli.Api;
 using CrmKit.Cli.Commands.Entities;
 using CrmKit.Cli.Output;
+using CrmKit.Cli.Resources;
 
 namespace CrmKit.Cli.Commands.Fields;
 
@@ -46,8 +47,7 @@ internal sealed class FieldUpdateCommand : CrmCommand
         var name = parseResult.GetRequiredValue(_name);
         if (!_schema.AnyGiven(parseResult))
         {
-            throw new CliUsageException("nothing to change: give at least one of --type, --label-en, --label-ru, "
-                + "--required, --indexed, --unique, --max-length, --pattern, --options, --lookup, --schema.");
+            throw new CliUsageException(CliMessages.NothingToChange);
         }
 
         // The PATCH body carries the whole property schema, so start from what the server has now.
@@ -66,7 +66,7 @@ internal sealed class FieldUpdateCommand : CrmCommand
 
         var response = await context.Client.SendAsync(
             HttpMethod.Patch, ApiPaths.Field(entity, name), body, ifMatchVersion: null, cancellationToken);
-        FieldChangeOutput.Write(context, response.Body, "Updated", entity, name);
+        FieldChangeOutput.Write(context, response.Body, CliMessages.FieldUpdated, entity, name);
         return ExitCodes.Ok;
     }
 }

@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Text.Json.Nodes;
 using CrmKit.Cli.Api;
 using CrmKit.Cli.Input;
+using CrmKit.Cli.Resources;
 
 namespace CrmKit.Cli.Commands.Records;
 
@@ -28,7 +29,7 @@ internal sealed class RecordCreateCommand : CrmCommand
         var data = JsonInput.Read("--data", parseResult.GetRequiredValue(_data), context.Host.Stdin);
         if (data is not (JsonObject or JsonArray))
         {
-            throw new CliUsageException("--data must be a JSON object (one record) or an array of objects.");
+            throw new CliUsageException(CliMessages.DataNotObjectOrArray);
         }
 
         var response = await context.Client.SendAsync(
@@ -37,7 +38,7 @@ internal sealed class RecordCreateCommand : CrmCommand
         {
             var items = RecordOutput.Items(response.Body);
             RecordOutput.WriteList(context.Out, items, select: null);
-            context.Out.WriteLine($"{items.Count} record(s) created");
+            context.Out.WriteLine(CliMessages.RecordsCreated(items.Count));
             return ExitCodes.Ok;
         }
 

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using CrmKit.Cli.Api;
+using CrmKit.Cli.Resources;
 
 namespace CrmKit.Cli.Commands.Records;
 
@@ -32,7 +33,7 @@ internal sealed class RecordDeleteCommand : CrmCommand
         // The server answers 204 with no body, so --output json prints nothing: the exit code says it worked.
         if (!context.Json)
         {
-            context.Out.WriteLine($"Deleted {entity} {id}; 'crmkit record restore {entity} {id}' brings it back.");
+            context.Out.WriteLine(CliMessages.RecordDeleted(entity, id));
         }
 
         return ExitCodes.Ok;

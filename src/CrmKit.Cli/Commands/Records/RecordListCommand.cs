@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Text.Json.Nodes;
 using CrmKit.Cli.Api;
 using CrmKit.Cli.Output;
+using CrmKit.Cli.Resources;
 
 namespace CrmKit.Cli.Commands.Records;
 
@@ -125,8 +126,7 @@ internal sealed class RecordListCommand : CrmCommand
 
             if (!seen.Add(next) || pages >= MaxPages)
             {
-                throw new ServerUnavailableException(
-                    $"the server at {context.Client.Server} keeps answering with more pages (cursor '{next}' repeats or there are over {MaxPages} pages); stopped.");
+                throw new ServerUnavailableException(CliMessages.EndlessPages(context.Client.Server, next, MaxPages));
             }
 
             page = await GetPageAsync(context, entity, next, count: false, cancellationToken);
@@ -160,15 +160,12 @@ internal sealed class RecordListCommand : CrmCommand
 
     private static void WriteFooter(TextWriter writer, JsonNode? page, int shown)
     {
-        var footer = $"{shown} record(s)";
-        if (page?["total"] is { } total)
-        {
-            footer += $" of {JsonText.ToCell(total)}";
-        }
-
+        var footer = page?["total"] is { } total
+            ? CliMessages.RecordCountOfTotal(shown, JsonText.ToCell(total))
+            : CliMessages.RecordCount(shown);
         if (JsonText.GetString(page, "next") is { } next)
         {
-            footer += $"; more with --after {next} (or --all)";
+            footer += CliMessages.MoreWithAfter(next);
         }
 
         writer.WriteLine(footer);

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using CrmKit.Cli.Output;
+using CrmKit.Cli.Resources;
 
 namespace CrmKit.Cli.Commands.Records;
 
@@ -20,7 +21,7 @@ internal static class RecordOutput
             return;
         }
 
-        var table = new TableWriter(["field", "value"], maxCellWidth: null);
+        var table = new TableWriter([CliMessages.HeaderField, CliMessages.HeaderValue], maxCellWidth: null);
         foreach (var (name, value) in record as JsonObject ?? [])
         {
             table.AddRow(name, JsonText.ToCell(value));

@@ -1,0 +1,163 @@
+using System.Globalization;
+using System.Resources;
+
+namespace CrmKit.Cli.Resources;
+
+/// <summary>
+/// The messages crmkit itself prints (errors, summaries, table headers), read from <c>CliMessages.resx</c> (English)
+/// and <c>CliMessages.ru.resx</c>. Each member is named after its resource key. The language is
+/// <see cref="Culture"/>, which <see cref="CrmCli"/> sets from <c>--lang</c> or <c>CRMKIT_LANG</c> for one run.
+/// </summary>
+internal static class CliMessages
+{
+    /// <summary>The languages crmkit speaks; the first is the default.</summary>
+    public static readonly string[] Languages = ["en", "ru"];
+
+    private static readonly ResourceManager Resources =
+        new("CrmKit.Cli.Resources.CliMessages", typeof(CliMessages).Assembly);
+
+    private static readonly CultureInfo English = CultureInfo.GetCultureInfo("en");
+
+    // Async-local so that concurrent runs in one process (the tests) each keep their own language.
+    private static readonly AsyncLocal<CultureInfo?> CurrentCulture = new();
+
+    /// <summary>The language of the messages; English unless a run chose another.</summary>
+    public static CultureInfo Culture
+    {
+        get => CurrentCulture.Value ?? English;
+        set => CurrentCulture.Value = value;
+    }
+
+    public static string Error(string message) => Format(nameof(Error), message);
+
+    public static string RunHelpForUsage(string commandPath) => Format(nameof(RunHelpForUsage), commandPath);
+
+    public static string Cancelled => Get(nameof(Cancelled));
+
+    public static string UnusableAnswer(string reason) => Format(nameof(UnusableAnswer), reason);
+
+    public static string ServerNotHttpUrl(string server) => Format(nameof(ServerNotHttpUrl), server);
+
+    public static string CannotReachServer(Uri server, string reason) => Format(nameof(CannotReachServer), server, reason);
+
+    public static string ConnectionBroke(Uri server, string reason) => Format(nameof(ConnectionBroke), server, reason);
+
+    public static string AnswerNotJson(Uri server, HttpMethod method, string path) =>
+        Format(nameof(AnswerNotJson), server, method, path);
+
+    public static string ServerTimedOut(Uri server, double seconds) => Format(nameof(ServerTimedOut), server, seconds);
+
+    public static string ReasonConnectionRefused => Get(nameof(ReasonConnectionRefused));
+
+    public static string ReasonHostNotFound => Get(nameof(ReasonHostNotFound));
+
+    public static string ReasonConnectionTimedOut => Get(nameof(ReasonConnectionTimedOut));
+
+    public static string EndlessPages(Uri server, string cursor, int maxPages) =>
+        Format(nameof(EndlessPages), server, cursor, maxPages);
+
+    public static string JsonNullInput(string option) => Format(nameof(JsonNullInput), option);
+
+    public static string InvalidJsonInput(string option, string source, string reason) =>
+        Format(nameof(InvalidJsonInput), option, source, reason);
+
+    public static string SourceStandardInput => Get(nameof(SourceStandardInput));
+
+    public static string SourceTheValue => Get(nameof(SourceTheValue));
+
+    public static string InputNotObject(string option) => Format(nameof(InputNotObject), option);
+
+    public static string CannotReadFile(string option, string path, string reason) =>
+        Format(nameof(CannotReadFile), option, path, reason);
+
+    public static string ProblemHeader(string code, string title) => Format(nameof(ProblemHeader), code, title);
+
+    public static string ViolationsCount(long count) => Format(nameof(ViolationsCount), count);
+
+    public static string ViolationsAll(long count) => Format(nameof(ViolationsAll), count);
+
+    public static string ViolationsFirst(long count, int shown) => Format(nameof(ViolationsFirst), count, shown);
+
+    public static string ViolationsHint => Get(nameof(ViolationsHint));
+
+    public static string ReferencesCount(string count, string? entity, string? field) =>
+        Format(nameof(ReferencesCount), count, entity, field);
+
+    public static string ReferencesSome => Get(nameof(ReferencesSome));
+
+    public static string RecordNowAtVersion(long version) => Format(nameof(RecordNowAtVersion), version);
+
+    public static string TraceId(string traceId) => Format(nameof(TraceId), traceId);
+
+    public static string FieldAdded(string field, string entity, string version) =>
+        Format(nameof(FieldAdded), field, entity, version);
+
+    public static string FieldUpdated(string field, string entity, string version) =>
+        Format(nameof(FieldUpdated), field, entity, version);
+
+    public static string FieldRemoved(string field, string entity, string count, string archiveId) =>
+        Format(nameof(FieldRemoved), field, entity, count, archiveId);
+
+    public static string FieldRestoreHint(string path) => Format(nameof(FieldRestoreHint), path);
+
+    public static string NothingToChange => Get(nameof(NothingToChange));
+
+    public static string MaxLengthNegative => Get(nameof(MaxLengthNegative));
+
+    public static string OptionsEmpty => Get(nameof(OptionsEmpty));
+
+    public static string DataNotObjectOrArray => Get(nameof(DataNotObjectOrArray));
+
+    public static string RecordsCreated(int count) => Format(nameof(RecordsCreated), count);
+
+    public static string RecordDeleted(string entity, string id) => Format(nameof(RecordDeleted), entity, id);
+
+    public static string RecordCount(int shown) => Format(nameof(RecordCount), shown);
+
+    public static string RecordCountOfTotal(int shown, string total) => Format(nameof(RecordCountOfTotal), shown, total);
+
+    public static string MoreWithAfter(string cursor) => Format(nameof(MoreWithAfter), cursor);
+
+    public static string Yes => Get(nameof(Yes));
+
+    public static string No => Get(nameof(No));
+
+    public static string HeaderName => Get(nameof(HeaderName));
+
+    public static string HeaderLabel => Get(nameof(HeaderLabel));
+
+    public static string HeaderPluralLabel => Get(nameof(HeaderPluralLabel));
+
+    public static string HeaderFields => Get(nameof(HeaderFields));
+
+    public static string HeaderVersion => Get(nameof(HeaderVersion));
+
+    public static string HeaderOwner => Get(nameof(HeaderOwner));
+
+    public static string HeaderEntity => Get(nameof(HeaderEntity));
+
+    public static string HeaderType => Get(nameof(HeaderType));
+
+    public static string HeaderRequired => Get(nameof(HeaderRequired));
+
+    public static string HeaderIndexed => Get(nameof(HeaderIndexed));
+
+    public static string HeaderUnique => Get(nameof(HeaderUnique));
+
+    public static string HeaderChangedAt => Get(nameof(HeaderChangedAt));
+
+    public static string HeaderChangedBy => Get(nameof(HeaderChangedBy));
+
+    public static string HeaderChanges => Get(nameof(HeaderChanges));
+
+    public static string HeaderField => Get(nameof(HeaderField));
+
+    public static string HeaderValue => Get(nameof(HeaderValue));
+
+    /// <summary>The message <paramref name="key"/> in <see cref="Culture"/>.</summary>
+    /// <exception cref="InvalidOperationException">No resource has that key (a build error, caught by the tests).</exception>
+    public static string Get(string key) =>
+        Resources.GetString(key, Culture) ?? throw new InvalidOperationException($"No CLI message '{key}'.");
+
+    private static string Format(string key, params object?[] args) => string.Format(Culture, Get(key), args);
+}
