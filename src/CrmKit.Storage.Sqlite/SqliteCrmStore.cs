@@ -45,12 +45,17 @@ public sealed class SqliteCrmStore : ICrmStore, IDisposable
             throw new ArgumentOutOfRangeException(nameof(options), SqliteStoreMessages.BusyTimeoutInvalid);
         }
 
+        if (options.WalAutoCheckpointPages < 0)
+        {
+            throw new ArgumentOutOfRangeException(nameof(options), SqliteStoreMessages.WalAutoCheckpointInvalid);
+        }
+
         _connectionString = BuildConnectionString(options);
 
         // synchronous=NORMAL is durable in WAL mode except for the last transactions before a power loss.
         var pragmas = string.Create(
             CultureInfo.InvariantCulture,
-            $"PRAGMA busy_timeout = {(long)options.BusyTimeout.TotalMilliseconds}; PRAGMA synchronous = NORMAL;");
+            $"PRAGMA busy_timeout = {(long)options.BusyTimeout.TotalMilliseconds}; PRAGMA synchronous = NORMAL; PRAGMA wal_autocheckpoint = {options.WalAutoCheckpointPages};");
         Pool = new SqliteConnectionPool(_connectionString, pragmas);
     }
 

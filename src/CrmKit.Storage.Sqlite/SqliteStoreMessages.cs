@@ -9,6 +9,8 @@ internal static class SqliteStoreMessages
 
     public const string BusyTimeoutInvalid = "SqliteStoreOptions.BusyTimeout must be between zero and 24 days.";
 
+    public const string WalAutoCheckpointInvalid = "SqliteStoreOptions.WalAutoCheckpointPages must not be negative (0 turns automatic checkpoints off).";
+
     public const string ReadOnlySession = "This session was opened for reading; open a write session to change data.";
 
     public const string SessionCompleted = "The session has already been committed.";

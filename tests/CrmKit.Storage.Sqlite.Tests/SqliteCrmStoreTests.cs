@@ -60,6 +60,11 @@ public sealed class SqliteCrmStoreTests : IDisposable
         {
             (await command.ExecuteScalarAsync(Ct)).ShouldBe(1L);
         }
+
+        await using (var command = session.CreateCommand("PRAGMA wal_autocheckpoint"))
+        {
+            (await command.ExecuteScalarAsync(Ct)).ShouldBe(10_000L);
+        }
     }
 
     [Fact]

@@ -6,10 +6,10 @@ namespace CrmKit.Benchmarks.Infrastructure;
 internal static class SqliteFiles
 {
     /// <summary>
-    /// The PRAGMAs CrmKit's SQLite store sets on every connection (WAL, synchronous=NORMAL, a busy timeout);
+    /// The PRAGMAs CrmKit's SQLite store sets on every connection (WAL, synchronous=NORMAL, a busy timeout, wal_autocheckpoint);
     /// the baselines set the same ones.
     /// </summary>
-    public const string Pragmas = "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA busy_timeout = 10000;";
+    public const string Pragmas = "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA busy_timeout = 10000; PRAGMA wal_autocheckpoint = 10000;";
 
     private static int _counter;
 
