@@ -28,6 +28,8 @@ public static class CrmKitServiceCollectionExtensions
     public static CrmKitBuilder AddCrmKit(this IServiceCollection services, Action<CrmKitOptions>? configure = null)
     {
         ArgumentNullException.ThrowIfNull(services);
+        // The phone region and the standard-model switch shape what is registered now, so they are read at
+        // registration time; the same delegate also configures the options the services read later.
         var options = new CrmKitOptions();
         configure?.Invoke(options);
         services.AddOptions<CrmKitOptions>().Configure(o => configure?.Invoke(o)).Validate(
