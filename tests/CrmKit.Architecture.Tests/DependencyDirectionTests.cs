@@ -12,6 +12,7 @@ public sealed class DependencyDirectionTests
         ["CrmKit.Storage.Sqlite"] = ["CrmKit.Core"],
         ["CrmKit.AspNetCore"] = ["CrmKit.Core"],
         ["CrmKit.Cli"] = [],
+        ["CrmKit.Plugins"] = ["CrmKit.Core"],
         ["CrmKit.Server"] = ["CrmKit.AspNetCore", "CrmKit.Storage.Sqlite"],
     };
 
