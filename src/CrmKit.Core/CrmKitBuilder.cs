@@ -1,3 +1,4 @@
+using CrmKit.Core.Fields;
 using CrmKit.Core.Modules;
 using CrmKit.Sdk.Extensibility;
 using Microsoft.Extensions.DependencyInjection;
@@ -13,10 +14,13 @@ public sealed class CrmKitBuilder : ICrmBuilder
     private readonly ModuleRegistrations _registrations;
     private readonly HashSet<string> _moduleIds = new(StringComparer.Ordinal);
 
-    internal CrmKitBuilder(IServiceCollection services, IFieldTypeRegistry fieldTypes, ModuleRegistrations registrations)
+    private readonly FieldTypeRegistry _fieldTypes;
+
+    internal CrmKitBuilder(IServiceCollection services, FieldTypeRegistry fieldTypes, ModuleRegistrations registrations)
     {
         Services = services;
-        FieldTypes = fieldTypes;
+        _fieldTypes = fieldTypes;
+        FieldTypes = new OwnedFieldTypeRegistry(fieldTypes, "host");
         _registrations = registrations;
         Entities = new ModuleEntityRegistry(ModuleId, registrations);
     }
@@ -45,7 +49,9 @@ public sealed class CrmKitBuilder : ICrmBuilder
             throw new InvalidOperationException($"Module '{module.Id}' was added twice.");
         }
 
-        module.Configure(new ModuleBuilder(module.Id, Services, FieldTypes, _registrations));
+        var before = Services.Count;
+        module.Configure(new ModuleBuilder(module.Id, Services, new OwnedFieldTypeRegistry(_fieldTypes, module.Id), _registrations));
+        _registrations.AddServiceOwner(module.Id, Services.Skip(before));
         return this;
     }
 

@@ -4,6 +4,7 @@ using CrmKit.Core.Modules;
 using CrmKit.Core.Pipeline;
 using CrmKit.Core.Query;
 using CrmKit.Core.Records;
+using CrmKit.Core.Settings;
 using CrmKit.Core.StandardModel;
 using CrmKit.Sdk.Extensibility;
 using CrmKit.Sdk.Records;
@@ -47,16 +48,25 @@ public static class CrmKitServiceCollectionExtensions
 
         var registrations = new ModuleRegistrations();
         services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton(fieldTypes);
         services.TryAddSingleton<IFieldTypeRegistry>(fieldTypes);
+        services.TryAddSingleton<IFieldTypeCatalog>(sp => new FieldTypeCatalog(sp.GetRequiredService<FieldTypeRegistry>()));
         services.TryAddSingleton(registrations);
         services.TryAddSingleton<MetadataRegistry>();
         services.TryAddSingleton(sp => new EntityCompiler(sp.GetRequiredService<IFieldTypeRegistry>()));
         services.TryAddSingleton<MetadataService>();
         services.TryAddSingleton<IMetadataService>(sp => sp.GetRequiredService<MetadataService>());
+        services.TryAddSingleton<ExtensionCatalog>();
+        services.TryAddSingleton<ICrmExtensions>(sp => sp.GetRequiredService<ExtensionCatalog>());
+        services.TryAddSingleton(sp => new CrmModuleHost(
+            sp, sp.GetRequiredService<ExtensionCatalog>(), sp.GetRequiredService<FieldTypeRegistry>(), sp.GetRequiredService<MetadataService>()));
         services.TryAddSingleton<RecordPipeline>();
         services.TryAddSingleton(sp => new CursorCodec(CursorKey(sp.GetRequiredService<IOptions<CrmKitOptions>>().Value)));
         services.TryAddSingleton<IRecordService, RecordService>();
         services.AddHostedService<CrmKitInitializer>();
+        services.TryAddSingleton<DefaultModuleSettingsService>();
+        services.TryAddSingleton<IModuleSettingsService>(sp => sp.GetRequiredService<DefaultModuleSettingsService>());
+        services.AddHostedService<ModuleSettingsInitializer>();
 
         var builder = new CrmKitBuilder(services, fieldTypes, registrations);
         if (options.IncludeStandardModel)

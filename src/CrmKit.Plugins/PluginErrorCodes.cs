@@ -30,7 +30,10 @@ public static class PluginErrorCodes
     /// <summary>A version range (the SDK range or a dependency's) cannot be parsed.</summary>
     public const string ManifestInvalidRange = "plugin.manifest_invalid_range";
 
-    /// <summary>An entry of <c>provides</c> or <c>replaces</c> is not a valid <c>kind:name</c> or is listed twice.</summary>
+    /// <summary>The manifest's <c>assembly</c> is not a plain file name ending in <c>.dll</c>.</summary>
+    public const string ManifestInvalidAssembly = "plugin.manifest_invalid_assembly";
+
+    /// <summary>An entry of <c>provides</c>, <c>replaces</c> or <c>decorates</c> is not a valid <c>kind:name</c> or is listed twice.</summary>
     public const string ManifestInvalidName = "plugin.manifest_invalid_name";
 
     /// <summary>Two candidates share an id; both are blocked.</summary>
@@ -53,4 +56,25 @@ public static class PluginErrorCodes
 
     /// <summary>The plugin provides a name another plugin earlier in load order already provides, without a valid replacement.</summary>
     public const string ProvidesConflict = "plugin.provides_conflict";
+
+    /// <summary>The plugin's entry assembly is not in its folder.</summary>
+    public const string AssemblyMissing = "plugin.assembly_missing";
+
+    /// <summary>The plugin's entry assembly is not a valid managed (.NET) assembly.</summary>
+    public const string AssemblyCorrupt = "plugin.assembly_corrupt";
+
+    /// <summary>A runtime assembly the plugin's <c>.deps.json</c> lists is not in its folder.</summary>
+    public const string FilesMissing = "plugin.files_missing";
+
+    /// <summary>The plugin's entry assembly has no public, non-abstract <c>ICrmModule</c> with a public parameterless constructor.</summary>
+    public const string EntryPointMissing = "plugin.entry_point_missing";
+
+    /// <summary>The plugin's entry assembly has more than one candidate <c>ICrmModule</c>.</summary>
+    public const string EntryPointAmbiguous = "plugin.entry_point_ambiguous";
+
+    /// <summary>The module's <c>Id</c> differs from the manifest id.</summary>
+    public const string IdMismatch = "plugin.id_mismatch";
+
+    /// <summary>The plugin's code could not be loaded or its module could not be created.</summary>
+    public const string LoadFailed = "plugin.load_failed";
 }

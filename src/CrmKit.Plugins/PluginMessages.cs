@@ -19,6 +19,56 @@ internal static class PluginMessages
     public static string InvalidProvidedName(string? name) =>
         Format("'{0}' is not a valid provided name, or is listed twice: use 'kind:name', such as 'entity:invoice' or 'field-type:ru.inn'.", name);
 
+    public static string InvalidEntryAssembly(string? fileName) =>
+        Format("'{0}' is not a valid entry assembly: use a plain file name ending in '.dll', without directory separators (for example 'Acme.Loyalty.dll').", fileName);
+
+    public static string InvalidEntryAssemblyAt(string fileName, string jsonPath) =>
+        Format("'{0}' at {1} is not a valid entry assembly: use a plain file name ending in '.dll', without directory separators (for example 'Acme.Loyalty.dll').", fileName, jsonPath);
+
+    public static string DecoratesNotProvided(string name, string jsonPath) =>
+        Format("'{0}' at {1} is decorated but not provided; list it in 'provides' too.", name, jsonPath);
+
+    public static string DecoratesWithoutDependency(PluginManifest plugin, string name, PluginManifest earlier) =>
+        Format("Plugin {0} decorates '{1}', provided by plugin {2}, but does not depend on '{3}'; a plugin may only decorate what a plugin it depends on provides.", Name(plugin), name, Name(earlier), earlier.Id);
+
+    public const string NoMetadata = "The file has no .NET metadata.";
+
+    public static string AssemblyMissing(string id, string path) =>
+        Format("Plugin '{0}' has no entry assembly '{1}'; set 'assembly' in its manifest or name the assembly after the folder.", id, path);
+
+    public static string AssemblyUnreadable(string id, string path, string error) =>
+        Format("The entry assembly '{1}' of plugin '{0}' cannot be read: {2}", id, path, error);
+
+    public static string AssemblyCorrupt(string id, string path, string error) =>
+        Format("The entry assembly '{1}' of plugin '{0}' is not a valid .NET assembly: {2}", id, path, error);
+
+    public static string DepsUnreadable(string id, string path, string error) =>
+        Format("The dependency file '{1}' of plugin '{0}' is not valid: {2}", id, path, error);
+
+    public static string SdkMajorMismatch(string id, string pluginSdk, string hostSdk) =>
+        Format("Plugin '{0}' was built against CrmKit.Sdk {1}; this host has {2}.", id, pluginSdk, hostSdk);
+
+    public static string FilesMissing(string id, string folder, IEnumerable<string> files) =>
+        Format("Plugin '{0}' is incomplete: '{1}' lacks {2}, which its .deps.json lists; publish the plugin again.", id, folder, string.Join(", ", files.Select(f => "'" + f + "'")));
+
+    public static string LoadFailed(string id, string path, string error) =>
+        Format("Plugin '{0}' could not be loaded from '{1}': {2}", id, path, error);
+
+    public static string TypesUnavailable(string id, string? assembly, string error) =>
+        Format("The types of assembly '{1}' of plugin '{0}' could not be read: {2}", id, assembly, error);
+
+    public static string EntryPointMissing(string id, string? assembly) =>
+        Format("Assembly '{1}' of plugin '{0}' has no public, non-abstract class implementing CrmKit.Sdk.Extensibility.ICrmModule with a public parameterless constructor.", id, assembly);
+
+    public static string EntryPointAmbiguous(string id, string? assembly, IEnumerable<string> types) =>
+        Format("Assembly '{1}' of plugin '{0}' has more than one module class ({2}); keep exactly one.", id, assembly, string.Join(", ", types));
+
+    public static string ModuleConstructorFailed(string id, string? type, string error) =>
+        Format("The constructor of module '{1}' of plugin '{0}' failed: {2}", id, type, error);
+
+    public static string IdMismatch(string id, string? type, string moduleId) =>
+        Format("Module '{1}' says its id is '{2}', but the manifest of its plugin says '{0}'; they must be equal.", id, type, moduleId);
+
     public static string ManifestMissing(string path) =>
         Format("The plugin manifest '{0}' does not exist; every plugin folder needs one.", path);
 
@@ -38,7 +88,7 @@ internal static class PluginMessages
         Format("{0} is required.", jsonPath);
 
     public static string UnknownMember(string jsonPath) =>
-        Format("{0} is not a known manifest member; the members are $schema, id, version, displayName, description, sdk, dependencies, provides and replaces.", jsonPath);
+        Format("{0} is not a known manifest member; the members are $schema, id, version, displayName, description, sdk, dependencies, provides, replaces, decorates and assembly.", jsonPath);
 
     public static string InvalidIdAt(string id, string jsonPath) =>
         Format("'{0}' at {1} is not a valid plugin id: use lower-case dotted segments of letters, digits and inner hyphens, each starting with a letter (for example 'acme.loyalty').", id, jsonPath);

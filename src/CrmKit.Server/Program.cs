@@ -1,5 +1,6 @@
 using CrmKit.AspNetCore;
 using CrmKit.Core;
+using CrmKit.Plugins;
 using CrmKit.Storage.Sqlite;
 
 // appsettings.json is read from the application's own directory, so the settings apply wherever the server is started
@@ -24,8 +25,13 @@ if (string.IsNullOrEmpty(builder.Configuration[WebHostDefaults.ServerUrlsKey]) &
 // are bound when first resolved, so configuration added late (by tests, by a hosting environment) is honoured.
 builder.Services
     .AddCrmKit(options => builder.Configuration.GetSection("CrmKit").Bind(options))
-    .UseSqlite(_ => { });
+    .UseSqlite(_ => { })
+    .AddPlugins();
 builder.Services.AddOptions<SqliteStoreOptions>().BindConfiguration("CrmKit:Storage");
+
+// Plugins: CrmKit:Plugins:Directory (default "plugins" under the content root, which is the server's own folder),
+// StartTimeout, WatchDirectory, WatchDelay.
+builder.Services.AddOptions<PluginRuntimeOptions>().BindConfiguration("CrmKit:Plugins");
 builder.Services.AddCrmKitApi();
 builder.Services.AddOptions<CrmKitApiOptions>().BindConfiguration(CrmKitApiOptions.SectionName);
 

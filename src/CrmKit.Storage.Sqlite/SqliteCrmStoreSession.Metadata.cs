@@ -35,6 +35,11 @@ public sealed partial class SqliteCrmStoreSession
             archived_by TEXT NOT NULL,
             restored_at TEXT NULL);
         CREATE INDEX IF NOT EXISTS ix_crm_field_archives__entity ON crm_field_archives (entity, archived_at);
+        CREATE TABLE IF NOT EXISTS crm_settings (
+            key TEXT NOT NULL PRIMARY KEY,
+            value TEXT NOT NULL,
+            version INTEGER NOT NULL,
+            updated_at TEXT NOT NULL);
         INSERT INTO crm_meta (key, value) VALUES ('storage_format', @format) ON CONFLICT (key) DO NOTHING;
         SELECT value FROM crm_meta WHERE key = 'storage_format';
         """;

@@ -20,9 +20,17 @@ internal sealed class EntityCompiler(IFieldTypeRegistry fieldTypes)
 
     public EntitySchemaNormalizer Normalizer => _normalizer;
 
-    public CompiledEntity Compile(JsonObject document, long version, string? owner = null)
+    /// <summary>Compiles an entity document.</summary>
+    /// <param name="document">The document.</param>
+    /// <param name="version">Its metadata version.</param>
+    /// <param name="owner">The owning module, marked on a new entity.</param>
+    /// <param name="stored">
+    /// True when the document's fields were accepted before (stored metadata, or a stored document plus a field that
+    /// was normalized on its own): fields of types no longer registered compile as unavailable instead of failing.
+    /// </param>
+    public CompiledEntity Compile(JsonObject document, long version, string? owner = null, bool stored = false)
     {
-        var normalized = _normalizer.Normalize(document, owner);
+        var normalized = _normalizer.Normalize(document, owner, stored);
         normalized[CrmSchemaKeywords.Version] = version;
         CompiledSchema validator;
         try
@@ -47,10 +55,11 @@ internal sealed class EntityCompiler(IFieldTypeRegistry fieldTypes)
         var storageFields = new List<StorageField>();
         foreach (var field in definition.Fields.Where(f => !f.IsSystem))
         {
-            fieldTypes.TryGet(field.Type, out var type);
-            types[field.Name] = type!;
-            dataFields.Add((field, type!));
-            var kind = type!.Descriptor.ValueKind;
+            var property = (JsonObject)normalized["properties"]![field.Name]!;
+            _normalizer.TryGetType(field.Type, property, stored, out var type);
+            types[field.Name] = type;
+            dataFields.Add((field, type));
+            var kind = type.Descriptor.ValueKind;
             if (kind != FieldValueKind.Json)
             {
                 storageFields.Add(new StorageField(field.Name, kind, field.Indexed || field.Lookup is not null, field.Unique));

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using CrmKit.Core.Fields;
 using CrmKit.Core.Resources;
 using CrmKit.Sdk.Errors;
 using CrmKit.Sdk.Extensibility;
@@ -13,7 +14,13 @@ namespace CrmKit.Core.Metadata;
 /// </summary>
 internal sealed class EntitySchemaNormalizer(IFieldTypeRegistry fieldTypes)
 {
-    public JsonObject Normalize(JsonObject document, string? owner)
+    /// <param name="document">The entity document.</param>
+    /// <param name="owner">The owning module, marked on the entity when given.</param>
+    /// <param name="stored">
+    /// True for a document the host stored earlier: a field whose type is not registered now (its plugin is disabled,
+    /// failed or gone) compiles with an <see cref="UnavailableFieldType"/> instead of being refused.
+    /// </param>
+    public JsonObject Normalize(JsonObject document, string? owner, bool stored = false)
     {
         var entity = document[CrmSchemaKeywords.Entity] is JsonValue v && v.TryGetValue(out string? n) ? n : null;
         if (!EntityNames.IsValid(entity))
@@ -72,7 +79,7 @@ internal sealed class EntitySchemaNormalizer(IFieldTypeRegistry fieldTypes)
                 throw Invalid("/properties/" + name, "metadata.invalid_document", "a field must be a JSON object");
             }
 
-            normalizedProperties[name] = NormalizeField(name, field, owner);
+            normalizedProperties[name] = NormalizeField(name, field, owner, stored);
         }
 
         result["properties"] = normalizedProperties;
@@ -82,11 +89,11 @@ internal sealed class EntitySchemaNormalizer(IFieldTypeRegistry fieldTypes)
     }
 
     /// <summary>Completes one field's property schema with its type's base keywords.</summary>
-    public JsonObject NormalizeField(string name, JsonObject field, string? owner)
+    public JsonObject NormalizeField(string name, JsonObject field, string? owner, bool stored = false)
     {
         var pointer = "/properties/" + name;
         var typeName = field[CrmSchemaKeywords.Type] is JsonValue t && t.TryGetValue(out string? s) ? s : null;
-        if (typeName is null || !fieldTypes.TryGet(typeName, out var fieldType))
+        if (typeName is null || !TryGetType(typeName, field, stored, out var fieldType))
         {
             throw Invalid(pointer + "/" + CrmSchemaKeywords.Type, "metadata.unknown_field_type", typeName ?? "");
         }
@@ -107,6 +114,12 @@ internal sealed class EntitySchemaNormalizer(IFieldTypeRegistry fieldTypes)
         if (owner is not null && !result.ContainsKey(CrmSchemaKeywords.Owner))
         {
             result[CrmSchemaKeywords.Owner] = owner;
+        }
+
+        if (fieldTypes is FieldTypeRegistry registry && registry.OwnerOf(typeName) is not null)
+        {
+            // A module's type can go away with its module; the stored kind keeps the field's storage shape meanwhile.
+            result[CrmSchemaKeywords.ValueKind] = FieldValueKinds.ToName(fieldType.Descriptor.ValueKind);
         }
 
         var comparable = fieldType.Descriptor.Comparable;
@@ -132,6 +145,27 @@ internal sealed class EntitySchemaNormalizer(IFieldTypeRegistry fieldTypes)
         }
 
         return result;
+    }
+
+    /// <summary>Resolves a field's type; for a stored document, an unregistered type becomes unavailable.</summary>
+    public bool TryGetType(string typeName, JsonObject field, bool stored, out IFieldType fieldType)
+    {
+        if (fieldTypes.TryGet(typeName, out var found))
+        {
+            fieldType = found;
+            return true;
+        }
+
+        if (stored && field[CrmSchemaKeywords.ValueKind] is JsonValue kind && kind.TryGetValue(out string? kindName) &&
+            FieldValueKinds.TryParse(kindName, out var valueKind))
+        {
+            var owner = field[CrmSchemaKeywords.Owner] is JsonValue o && o.TryGetValue(out string? ownerName) ? ownerName : null;
+            fieldType = new UnavailableFieldType(typeName, valueKind, owner);
+            return true;
+        }
+
+        fieldType = null!;
+        return false;
     }
 
     internal static bool IsTrue(JsonNode? node) => node is JsonValue value && value.TryGetValue(out bool b) && b;

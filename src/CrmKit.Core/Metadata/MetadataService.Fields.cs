@@ -61,7 +61,7 @@ internal sealed partial class MetadataService
             var document = current.Definition.GetSchema();
             ((JsonObject)document["properties"]!).Remove(field);
             RemoveRequired(document, field);
-            var next = compiler.Compile(document, current.Version + 1);
+            var next = compiler.Compile(document, current.Version + 1, stored: true);
 
             await using var session = await store.BeginAsync(write: true, cancellationToken);
             var pass = await FieldDataPass.RunAsync(
@@ -158,7 +158,7 @@ internal sealed partial class MetadataService
             ((JsonArray)document["required"]!).Add(field);
         }
 
-        return compiler.Compile(document, current.Version + 1);
+        return compiler.Compile(document, current.Version + 1, stored: true);
     }
 
     private static void RemoveRequired(JsonObject document, string field)

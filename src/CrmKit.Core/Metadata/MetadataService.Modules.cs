@@ -1,5 +1,8 @@
 using System.Text.Json.Nodes;
 using CrmKit.Core.Modules;
+using CrmKit.Core.Resources;
+using CrmKit.Sdk.Errors;
+using CrmKit.Sdk.Extensibility;
 using CrmKit.Sdk.Metadata;
 using CrmKit.Sdk.Security;
 
@@ -13,7 +16,7 @@ internal sealed partial class MetadataService
         await using var session = await store.BeginAsync(write: false, cancellationToken);
         foreach (var stored in await session.LoadSchemasAsync(cancellationToken))
         {
-            registry.Set(compiler.Compile((JsonObject)JsonNode.Parse(stored.Schema)!, stored.Version));
+            registry.Set(compiler.Compile((JsonObject)JsonNode.Parse(stored.Schema)!, stored.Version, stored: true));
         }
     }
 
@@ -25,6 +28,15 @@ internal sealed partial class MetadataService
         GatedAsync(async () =>
         {
             var principal = CrmPrincipal.System;
+            foreach (var entity in modules.Entities)
+            {
+                if (registry.TryGet(entity.Entity, out var existing) && existing.Definition.Owner != entity.ModuleId)
+                {
+                    throw CoreMessages.Exception(CrmErrorKind.Conflict, "plugin.conflict", entity.ModuleId,
+                        ExtensionKinds.Qualify(ExtensionKinds.Entity, entity.Entity), existing.Definition.Owner ?? "the user");
+                }
+            }
+
             var missing = modules.Entities.Where(e => !registry.Contains(e.Entity)).Select(e => (e.Document, (string?)e.ModuleId)).ToList();
             if (missing.Count > 0)
             {
@@ -47,16 +59,15 @@ internal sealed partial class MetadataService
         CrmPrincipal principal, ModuleRegistrations.FieldExtension extension, CancellationToken cancellationToken)
     {
         var current = registry.TryGet(extension.Entity, out var found) ? found
-            : throw new InvalidOperationException(
-                $"Module '{extension.ModuleId}' extends entity '{extension.Entity}', which no module or user defined.");
+            : throw CoreMessages.Exception(CrmErrorKind.Conflict, "plugin.extends_missing_entity", extension.ModuleId, extension.Entity);
         var existing = current.Definition.FindField(extension.Field);
         if (existing is not null)
         {
             var owner = existing.Owner ?? current.Definition.Owner;
             if (owner != extension.ModuleId && existing.Owner != extension.ModuleId)
             {
-                throw new InvalidOperationException(
-                    $"Module '{extension.ModuleId}' adds field '{extension.Entity}.{extension.Field}', which already belongs to '{existing.Owner ?? "the user"}'.");
+                throw CoreMessages.Exception(CrmErrorKind.Conflict, "plugin.field_conflict", extension.ModuleId,
+                    extension.Entity + "." + extension.Field, existing.Owner ?? "the user");
             }
 
             return;
@@ -68,6 +79,24 @@ internal sealed partial class MetadataService
         var diff = new JsonObject { ["op"] = "add", ["field"] = extension.Field, ["after"] = property.DeepClone(), ["module"] = extension.ModuleId };
         await ApplyFieldChangeAsync(principal, current, next, extension.Field, request, diff, cancellationToken);
     }
+
+    /// <summary>
+    /// Recompiles the entities with a field of one of <paramref name="typeNames"/>, after those types came or went with
+    /// a module: fields of a type no longer registered compile as unavailable (readable, not writable).
+    /// </summary>
+    internal Task RecompileForTypesAsync(IReadOnlyCollection<string> typeNames, CancellationToken cancellationToken) =>
+        GatedAsync(() =>
+        {
+            foreach (var entity in registry.All.ToList())
+            {
+                if (entity.Definition.Fields.Any(f => !f.IsSystem && typeNames.Contains(f.Type)))
+                {
+                    registry.Set(compiler.Compile(entity.Definition.GetSchema(), entity.Version, stored: true));
+                }
+            }
+
+            return Task.FromResult(true);
+        }, cancellationToken);
 
     private static bool RequiredIn(JsonObject document, string field) =>
         document["required"] is JsonArray required && required.Any(r => r?.GetValue<string>() == field);

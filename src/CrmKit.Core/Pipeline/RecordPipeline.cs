@@ -1,3 +1,4 @@
+using CrmKit.Core.Modules;
 using CrmKit.Core.Resources;
 using CrmKit.Sdk.Errors;
 using CrmKit.Sdk.Pipeline;
@@ -8,23 +9,22 @@ namespace CrmKit.Core.Pipeline;
 /// Runs the registered <see cref="IRecordHook"/>s of a stage in order, filtered by entity, operation and changed
 /// fields. A failing hook stops the operation; the error names the owning module and the hook.
 /// </summary>
-internal sealed class RecordPipeline
+internal sealed class RecordPipeline(ExtensionCatalog extensions)
 {
-    private readonly IReadOnlyList<IRecordHook> _hooks;
+    private static readonly object SortedHooks = new();
 
-    public RecordPipeline(IEnumerable<IRecordHook> hooks)
-    {
-        // OrderBy is stable, so hooks with equal Order keep their registration order.
-        _hooks = hooks.OrderBy(h => h.Descriptor.Stage).ThenBy(h => h.Descriptor.Order).ToList();
-    }
+    // Plugins come and go at run time: the sorted list is derived per catalog snapshot. OrderBy is stable, so hooks
+    // with equal Order keep their registration order.
+    private IReadOnlyList<IRecordHook> Hooks => extensions.Derive(SortedHooks, static c =>
+        c.GetAll<IRecordHook>().OrderBy(h => h.Descriptor.Stage).ThenBy(h => h.Descriptor.Order).ToList());
 
     /// <summary>Whether any hook could run for the entity and stage (lets the hot path skip building contexts).</summary>
     public bool HasHooks(string entity, PipelineStage stage) =>
-        _hooks.Any(h => h.Descriptor.Stage == stage && (h.Descriptor.Entity == "*" || h.Descriptor.Entity == entity));
+        Hooks.Any(h => h.Descriptor.Stage == stage && (h.Descriptor.Entity == "*" || h.Descriptor.Entity == entity));
 
     public async ValueTask RunAsync(RecordHookContext context, CancellationToken cancellationToken)
     {
-        foreach (var hook in _hooks)
+        foreach (var hook in Hooks)
         {
             var d = hook.Descriptor;
             if (d.Stage != context.Stage ||

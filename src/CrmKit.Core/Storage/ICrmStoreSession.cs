@@ -115,4 +115,22 @@ public interface ICrmStoreSession : IAsyncDisposable
     /// <param name="cancellationToken">Cancels the operation.</param>
     /// <returns>A task.</returns>
     Task MarkArchiveRestoredAsync(Guid id, DateTimeOffset restoredAt, CancellationToken cancellationToken);
+
+    /// <summary>Reads a setting.</summary>
+    /// <param name="key">The key, for example <c>module:acme.loyalty</c>.</param>
+    /// <param name="cancellationToken">Cancels the operation.</param>
+    /// <returns>The setting, or null when it was never written.</returns>
+    Task<StoredSetting?> ReadSettingAsync(string key, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Writes a setting when its stored version equals <paramref name="expectedVersion"/> (0: the setting must not exist
+    /// yet); the stored version becomes <paramref name="expectedVersion"/> + 1. Otherwise nothing is written and
+    /// <see cref="SettingConcurrencyException"/> is thrown.
+    /// </summary>
+    /// <param name="key">The key.</param>
+    /// <param name="value">The value as JSON text.</param>
+    /// <param name="expectedVersion">The version the setting must have now; 0 when it must not exist.</param>
+    /// <param name="cancellationToken">Cancels the operation.</param>
+    /// <returns>A task.</returns>
+    Task WriteSettingAsync(string key, string value, long expectedVersion, CancellationToken cancellationToken);
 }

@@ -88,7 +88,8 @@ internal static class RecordValidator
         }
     }
 
-    private static CrmError Map(SchemaViolation violation)
+    /// <summary>Turns a schema violation into an error with the value.* (or field.required, format.*) code.</summary>
+    internal static CrmError Map(SchemaViolation violation)
     {
         var limit = Convert.ToString(violation.Limit, CultureInfo.InvariantCulture) ?? "";
         return violation.Keyword switch

@@ -15,6 +15,8 @@ public sealed partial class PluginManifest
     private readonly IReadOnlyList<PluginDependency> _dependencies = [];
     private readonly IReadOnlyList<string> _provides = [];
     private readonly IReadOnlyList<string> _replaces = [];
+    private readonly IReadOnlyList<string> _decorates = [];
+    private readonly string? _entryAssembly;
 
     /// <summary>Creates a manifest.</summary>
     /// <param name="id">The plugin id: lower-case dotted, such as <c>acme.loyalty</c> (see <see cref="IsValidId"/>).</param>
@@ -103,6 +105,45 @@ public sealed partial class PluginManifest
         get => _replaces;
         init => _replaces = ValidateNames(value, nameof(Replaces));
     }
+
+    /// <summary>
+    /// The provided names this plugin wraps: it registers its own implementation around the one a plugin it depends on
+    /// provides. The planner treats them exactly like <see cref="Replaces"/>: each must also be in
+    /// <see cref="Provides"/>, and the plugin must depend on the plugin that provides the name; otherwise it is blocked.
+    /// </summary>
+    /// <exception cref="ArgumentException">A name is not <c>kind:name</c> or is listed twice.</exception>
+    public IReadOnlyList<string> Decorates
+    {
+        get => _decorates;
+        init => _decorates = ValidateNames(value, nameof(Decorates));
+    }
+
+    /// <summary>
+    /// The file name of the plugin's entry assembly in its folder, such as <c>Acme.Loyalty.dll</c>; <see langword="null"/>
+    /// when not set, in which case loaders use <c>&lt;folder name&gt;.dll</c>. A plain file name ending in <c>.dll</c>,
+    /// without directory separators (see <see cref="IsValidEntryAssembly"/>).
+    /// </summary>
+    /// <exception cref="ArgumentException">The value is not a plain <c>.dll</c> file name.</exception>
+    public string? EntryAssembly
+    {
+        get => _entryAssembly;
+        init => _entryAssembly = value is null || IsValidEntryAssembly(value)
+            ? value
+            : throw new ArgumentException(PluginMessages.InvalidEntryAssembly(value), nameof(EntryAssembly));
+    }
+
+    /// <summary>
+    /// Whether <paramref name="fileName"/> is a valid entry assembly name: a plain file name (no directory separators or
+    /// drive colons, no characters invalid in file names) ending in <c>.dll</c> (any case), at most 200 characters.
+    /// </summary>
+    /// <param name="fileName">The candidate file name.</param>
+    /// <returns><see langword="true"/> when the name is valid.</returns>
+    public static bool IsValidEntryAssembly(string? fileName) =>
+        fileName is { Length: > 4 and <= 200 }
+        && fileName.EndsWith(".dll", StringComparison.OrdinalIgnoreCase)
+        && fileName.IndexOfAny(['/', '\\', ':']) < 0
+        && fileName.IndexOfAny(Path.GetInvalidFileNameChars()) < 0
+        && fileName.Trim() == fileName;
 
     /// <summary>
     /// Whether <paramref name="id"/> is a valid plugin id: one or more dot-separated segments of lower-case ASCII

@@ -16,6 +16,8 @@ public static partial class PluginManifestReader
         private readonly List<(PluginDependency Dependency, ManifestLocation At)> _dependencies = [];
         private List<string> _provides = [];
         private List<string> _replaces = [];
+        private List<string> _decorates = [];
+        private string? _assembly;
 
         public PluginManifest Parse(JsonElement root)
         {
@@ -67,6 +69,15 @@ public static partial class PluginManifestReader
                 }
             }
 
+            for (var i = 0; i < _decorates.Count; i++)
+            {
+                if (!_provides.Contains(_decorates[i], StringComparer.Ordinal))
+                {
+                    var decorateAt = at.Member("decorates").Index(i);
+                    throw Fail(PluginErrorCodes.ManifestInvalidName, PluginMessages.DecoratesNotProvided(_decorates[i], decorateAt.JsonPath), filePath, decorateAt);
+                }
+            }
+
             return new PluginManifest(_id, _version, _sdk)
             {
                 DisplayName = _displayName ?? _id,
@@ -74,6 +85,8 @@ public static partial class PluginManifestReader
                 Dependencies = [.. _dependencies.Select(d => d.Dependency)],
                 Provides = _provides,
                 Replaces = _replaces,
+                Decorates = _decorates,
+                EntryAssembly = _assembly,
             };
         }
 
@@ -109,6 +122,15 @@ public static partial class PluginManifestReader
                     break;
                 case "replaces":
                     _replaces = ReadNames(member.Value, at);
+                    break;
+                case "decorates":
+                    _decorates = ReadNames(member.Value, at);
+                    break;
+                case "assembly":
+                    var assembly = ReadString(member.Value, at);
+                    _assembly = PluginManifest.IsValidEntryAssembly(assembly)
+                        ? assembly
+                        : throw Fail(PluginErrorCodes.ManifestInvalidAssembly, PluginMessages.InvalidEntryAssemblyAt(assembly, at.JsonPath), filePath, at);
                     break;
                 default:
                     throw Fail(PluginErrorCodes.ManifestUnknownMember, PluginMessages.UnknownMember(at.JsonPath), filePath, at);

@@ -17,7 +17,9 @@ namespace CrmKit.Plugins.Manifest;
 ///   "sdk": "[1.0,2.0)",
 ///   "dependencies": { "acme.base": "[1.2,2.0)" },
 ///   "provides": [ "field-type:acme.loyalty-level", "workflow-action:acme.loyalty.promote" ],
-///   "replaces": [ ]
+///   "replaces": [ ],
+///   "decorates": [ ],
+///   "assembly": "Acme.Loyalty.dll"
 /// }
 /// </code>
 /// <list type="bullet">
@@ -28,6 +30,8 @@ namespace CrmKit.Plugins.Manifest;
 /// <item><c>dependencies</c> (optional): an object mapping plugin ids to NuGet version ranges.</item>
 /// <item><c>provides</c> (optional): the <c>kind:name</c> names the plugin registers, each once.</item>
 /// <item><c>replaces</c> (optional): names from <c>provides</c> the plugin deliberately takes over from a plugin it depends on.</item>
+/// <item><c>decorates</c> (optional): names from <c>provides</c> the plugin wraps around the implementation of a plugin it depends on; planned like <c>replaces</c>.</item>
+/// <item><c>assembly</c> (optional): the entry assembly's file name in the plugin folder (<c>Acme.Loyalty.dll</c>); a plain <c>.dll</c> file name.</item>
 /// <item><c>$schema</c> (optional): ignored, so editors can offer completion.</item>
 /// </list>
 /// <para>

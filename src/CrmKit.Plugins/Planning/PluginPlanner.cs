@@ -17,8 +17,8 @@ namespace CrmKit.Plugins.Planning;
 /// <item><c>plugin.dependency_cycle</c>: the plugin is part of a dependency cycle; every member is blocked.</item>
 /// <item><c>plugin.dependency_blocked</c>: a dependency is blocked, for any reason (so blocking is transitive).</item>
 /// <item><c>plugin.provides_conflict</c>: walking the load order, a plugin provides a name an earlier loadable plugin
-/// already provides, and it does not both list the name in <see cref="PluginManifest.Replaces"/> and depend directly
-/// on that earlier plugin. The later plugin is blocked and names the earlier one.</item>
+/// already provides, and it does not both list the name in <see cref="PluginManifest.Replaces"/> (or
+/// <see cref="PluginManifest.Decorates"/>, which is planned the same way) and depend directly on that earlier plugin. The later plugin is blocked and names the earlier one.</item>
 /// </list>
 /// The load order is topological (dependencies first); among plugins free to load at the same point, the smallest id
 /// in ordinal order comes first, so the same candidates always give the same plan.
@@ -150,14 +150,18 @@ public static partial class PluginPlanner
                 continue;
             }
 
-            if (!plugin.Replaces.Contains(name, StringComparer.Ordinal))
+            var replaces = plugin.Replaces.Contains(name, StringComparer.Ordinal);
+            if (!replaces && !plugin.Decorates.Contains(name, StringComparer.Ordinal))
             {
                 return Blocked(plugin, PluginErrorCodes.ProvidesConflict, PluginMessages.ProvidesConflict(plugin, name, earlier));
             }
 
             if (!plugin.Dependencies.Any(d => d.Id == earlier.Id))
             {
-                return Blocked(plugin, PluginErrorCodes.ProvidesConflict, PluginMessages.ReplacesWithoutDependency(plugin, name, earlier));
+                var reason = replaces
+                    ? PluginMessages.ReplacesWithoutDependency(plugin, name, earlier)
+                    : PluginMessages.DecoratesWithoutDependency(plugin, name, earlier);
+                return Blocked(plugin, PluginErrorCodes.ProvidesConflict, reason);
             }
         }
 

@@ -27,6 +27,12 @@ public static class CrmSchemaKeywords
     /// <summary>Field level: the CrmKit field type (see <see cref="Fields.IFieldType"/>).</summary>
     public const string Type = "x-crm-type";
 
+    /// <summary>
+    /// Field level: the <see cref="Fields.FieldValueKind"/> of a field whose type a module or plugin provides, written
+    /// by the host so the field keeps its storage shape while the type's owner is not loaded.
+    /// </summary>
+    public const string ValueKind = "x-crm-kind";
+
     /// <summary>Field level: <c>true</c> when the host maintains the field (id, timestamps, version...).</summary>
     public const string System = "x-crm-system";
 

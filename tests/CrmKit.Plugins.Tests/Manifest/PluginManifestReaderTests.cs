@@ -15,7 +15,9 @@ public sealed class PluginManifestReaderTests
           "sdk": "[1.0,2.0)",
           "dependencies": { "acme.base": "[1.2,2.0)", "ru.egrul-lookup": "1.0" },
           "provides": [ "field-type:acme.loyalty-level", "workflow-action:acme.loyalty.promote" ],
-          "replaces": [ "field-type:acme.loyalty-level" ]
+          "replaces": [ "field-type:acme.loyalty-level" ],
+          "decorates": [ "workflow-action:acme.loyalty.promote" ],
+          "assembly": "Acme.Loyalty.dll"
         }
         """;
 
@@ -35,6 +37,8 @@ public sealed class PluginManifestReaderTests
             .ShouldBe([("acme.base", "[1.2.0, 2.0.0)"), ("ru.egrul-lookup", "[1.0.0, )")]);
         manifest.Provides.ShouldBe(["field-type:acme.loyalty-level", "workflow-action:acme.loyalty.promote"]);
         manifest.Replaces.ShouldBe(["field-type:acme.loyalty-level"]);
+        manifest.Decorates.ShouldBe(["workflow-action:acme.loyalty.promote"]);
+        manifest.EntryAssembly.ShouldBe("Acme.Loyalty.dll");
     }
 
     [Fact]
@@ -49,6 +53,8 @@ public sealed class PluginManifestReaderTests
         manifest.Dependencies.ShouldBeEmpty();
         manifest.Provides.ShouldBeEmpty();
         manifest.Replaces.ShouldBeEmpty();
+        manifest.Decorates.ShouldBeEmpty();
+        manifest.EntryAssembly.ShouldBeNull();
     }
 
     [Fact]
@@ -110,6 +116,12 @@ public sealed class PluginManifestReaderTests
         { """{ "id": "acme.x", "version": "1.0.0", "sdk": "1.0", "provides": [ "entity:a", "entity:a" ] }""", PluginErrorCodes.ManifestInvalidName, "$.provides[1]", "/provides/1" },
         { """{ "id": "acme.x", "version": "1.0.0", "sdk": "1.0", "provides": [ "entity:a", 7 ] }""", PluginErrorCodes.ManifestInvalid, "$.provides[1]", "/provides/1" },
         { """{ "id": "acme.x", "version": "1.0.0", "sdk": "1.0", "provides": [ "entity:a" ], "replaces": [ "entity:b" ] }""", PluginErrorCodes.ManifestInvalidName, "$.replaces[0]", "/replaces/0" },
+        { """{ "id": "acme.x", "version": "1.0.0", "sdk": "1.0", "provides": [ "entity:a" ], "decorates": [ "entity:b" ] }""", PluginErrorCodes.ManifestInvalidName, "$.decorates[0]", "/decorates/0" },
+        { """{ "id": "acme.x", "version": "1.0.0", "sdk": "1.0", "decorates": [ "nope" ] }""", PluginErrorCodes.ManifestInvalidName, "$.decorates[0]", "/decorates/0" },
+        { """{ "id": "acme.x", "version": "1.0.0", "sdk": "1.0", "assembly": "lib/Acme.dll" }""", PluginErrorCodes.ManifestInvalidAssembly, "$.assembly", "/assembly" },
+        { """{ "id": "acme.x", "version": "1.0.0", "sdk": "1.0", "assembly": "..\\Acme.dll" }""", PluginErrorCodes.ManifestInvalidAssembly, "$.assembly", "/assembly" },
+        { """{ "id": "acme.x", "version": "1.0.0", "sdk": "1.0", "assembly": "Acme.exe" }""", PluginErrorCodes.ManifestInvalidAssembly, "$.assembly", "/assembly" },
+        { """{ "id": "acme.x", "version": "1.0.0", "sdk": "1.0", "assembly": 3 }""", PluginErrorCodes.ManifestInvalid, "$.assembly", "/assembly" },
         { """{ "id": "acme.x", "version": "1.0.0", "sdk": "1.0", "displayName": null }""", PluginErrorCodes.ManifestInvalid, "$.displayName", "/displayName" },
         { """{ "id": "acme.x", "version": "1.0.0", "sdk": "1.0", "id": "acme.y" }""", PluginErrorCodes.ManifestInvalid, "$.id", "/id" },
         { """{ "id": "acme.x", "version": "1.0.0", "sdk": "1.0", "entryPoint": "Acme.dll" }""", PluginErrorCodes.ManifestUnknownMember, "$.entryPoint", "/entryPoint" },

@@ -67,4 +67,26 @@ public sealed class PluginManifestTests
     {
         Should.Throw<ArgumentException>(() => new PluginDependency("A", VersionRange.All));
     }
+
+    [Theory]
+    [InlineData("Acme.Loyalty.dll", true)]
+    [InlineData("acme.DLL", true)]
+    [InlineData("Acme.Loyalty.exe", false)]
+    [InlineData("lib/Acme.dll", false)]
+    [InlineData("lib\\Acme.dll", false)]
+    [InlineData("C:Acme.dll", false)]
+    [InlineData(".dll", false)]
+    [InlineData(" Acme.dll", false)]
+    [InlineData(null, false)]
+    public void IsValidEntryAssembly_ShouldAcceptOnlyPlainDllFileNames(string? fileName, bool valid)
+    {
+        PluginManifest.IsValidEntryAssembly(fileName).ShouldBe(valid);
+    }
+
+    [Fact]
+    public void EntryAssembly_AndDecorates_ShouldRejectInvalidValues()
+    {
+        Should.Throw<ArgumentException>(() => new PluginManifest("a", NuGetVersion.Parse("1.0.0"), VersionRange.All) { EntryAssembly = "../a.dll" });
+        Should.Throw<ArgumentException>(() => new PluginManifest("a", NuGetVersion.Parse("1.0.0"), VersionRange.All) { Decorates = ["entity:x", "entity:x"] });
+    }
 }

@@ -14,12 +14,14 @@ internal static class Manifests
         string sdk = "[1.0,2.0)",
         string[]? dependsOn = null,
         string[]? provides = null,
-        string[]? replaces = null) =>
+        string[]? replaces = null,
+        string[]? decorates = null) =>
         new(id, NuGetVersion.Parse(version), VersionRange.Parse(sdk))
         {
             Dependencies = [.. (dependsOn ?? []).Select(ParseDependency)],
             Provides = provides ?? [],
             Replaces = replaces ?? [],
+            Decorates = decorates ?? [],
         };
 
     private static PluginDependency ParseDependency(string text)
