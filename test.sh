@@ -19,6 +19,9 @@ export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPE
 dotnet build CrmKit.sln -c Release -nologo -v quiet
 # Every src project must pack (README, licence, XML docs, symbols, SourceLink).
 dotnet pack CrmKit.sln -c Release --no-build -nologo -v quiet -o "$out/packages"
+# tests/CrmKit.Templates.Tests installs the packed template pack (CrmKit.Templates) and builds the generated projects
+# against these packages; without the variable those tests report themselves skipped.
+export CRMKIT_PACKAGES="$out/packages"
 
 status=0
 dotnet test CrmKit.sln -c Release --no-build -nologo \

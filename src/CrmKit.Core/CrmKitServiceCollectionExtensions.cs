@@ -59,7 +59,8 @@ public static class CrmKitServiceCollectionExtensions
         services.TryAddSingleton<ExtensionCatalog>();
         services.TryAddSingleton<ICrmExtensions>(sp => sp.GetRequiredService<ExtensionCatalog>());
         services.TryAddSingleton(sp => new CrmModuleHost(
-            sp, sp.GetRequiredService<ExtensionCatalog>(), sp.GetRequiredService<FieldTypeRegistry>(), sp.GetRequiredService<MetadataService>()));
+            sp, sp.GetRequiredService<ExtensionCatalog>(), sp.GetRequiredService<FieldTypeRegistry>(), sp.GetRequiredService<MetadataService>(),
+            sp.GetRequiredService<IModuleSettingsService>()));
         services.TryAddSingleton<RecordPipeline>();
         services.TryAddSingleton(sp => new CursorCodec(CursorKey(sp.GetRequiredService<IOptions<CrmKitOptions>>().Value)));
         services.TryAddSingleton<IRecordService, RecordService>();

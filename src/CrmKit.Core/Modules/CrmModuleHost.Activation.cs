@@ -1,4 +1,5 @@
 using CrmKit.Core.Resources;
+using CrmKit.Sdk.Settings;
 using CrmKit.Sdk.Errors;
 using CrmKit.Sdk.Extensibility;
 using CrmKit.Sdk.Records;
@@ -17,6 +18,7 @@ public sealed partial class CrmModuleHost
     {
         var services = new ServiceCollection();
         ShareHostServices(services, options);
+        services.AddSingleton(_settings.For(id));
         AddDecorated(services, options);
         var registrations = new ModuleRegistrations();
         var types = new StagingFieldTypeRegistry(_fieldTypes);
@@ -35,6 +37,13 @@ public sealed partial class CrmModuleHost
         catch (Exception e) when (e is not OperationCanceledException)
         {
             throw Failure("plugin.configure_failed", id, e);
+        }
+
+        // Settings declared with AddSettings are registered with the host, so they can be read and saved through the API;
+        // the schema stays registered while the module is disabled, so an administrator can prepare its settings.
+        foreach (var descriptor in services.Where(d => d.ServiceType == typeof(ModuleSettingsSchema) && d.ImplementationInstance is not null))
+        {
+            _settings.RegisterSchema(id, (ModuleSettingsSchema)descriptor.ImplementationInstance!);
         }
 
         var allowed = options.Replaces.Concat(options.Decorates).ToHashSet(StringComparer.Ordinal);

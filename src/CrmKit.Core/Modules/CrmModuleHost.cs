@@ -1,6 +1,7 @@
 using CrmKit.Core.Fields;
 using CrmKit.Core.Metadata;
 using CrmKit.Core.Resources;
+using CrmKit.Core.Settings;
 using CrmKit.Sdk.Errors;
 using CrmKit.Sdk.Extensibility;
 using Microsoft.Extensions.DependencyInjection;
@@ -19,7 +20,7 @@ namespace CrmKit.Core.Modules;
 /// <remarks>
 /// A module's private services can resolve, besides its own registrations: <c>IRecordService</c>,
 /// <c>TimeProvider</c>, <c>ILoggerFactory</c> and <c>ILogger&lt;T&gt;</c>, <c>IConfiguration</c> (when the host has
-/// one), and whatever <see cref="ModuleActivationOptions.ShareServices"/> adds.
+/// one), its own <c>IModuleSettings</c>, and whatever <see cref="ModuleActivationOptions.ShareServices"/> adds.
 /// </remarks>
 public sealed partial class CrmModuleHost : IDisposable
 {
@@ -29,10 +30,13 @@ public sealed partial class CrmModuleHost : IDisposable
     private readonly ExtensionCatalog _catalog;
     private readonly FieldTypeRegistry _fieldTypes;
     private readonly MetadataService _metadata;
+    private readonly IModuleSettingsService _settings;
     private readonly ILogger _logger;
 
-    internal CrmModuleHost(IServiceProvider host, ExtensionCatalog catalog, FieldTypeRegistry fieldTypes, MetadataService metadata)
+    internal CrmModuleHost(
+        IServiceProvider host, ExtensionCatalog catalog, FieldTypeRegistry fieldTypes, MetadataService metadata, IModuleSettingsService settings)
     {
+        _settings = settings;
         _host = host;
         _catalog = catalog;
         _fieldTypes = fieldTypes;
