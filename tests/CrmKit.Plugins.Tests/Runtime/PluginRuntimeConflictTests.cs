@@ -95,6 +95,37 @@ public sealed class PluginRuntimeConflictTests
         }
     }
 
+    [Fact]
+    public async Task Start_ShouldFailAPluginWhoseFieldAUserAlreadyAdded_AndLeaveTheUserFieldAlone()
+    {
+        var root = PluginTestHost.PrepareFolder();
+        try
+        {
+            await using (var first = await PluginTestHost.StartAsync(root))
+            {
+                await first.Metadata.AddFieldAsync(PluginTestHost.User, "contact", "in_code_code", new CrmKit.Core.Metadata.FieldChangeRequest
+                {
+                    Schema = new JsonObject { ["x-crm-type"] = "string" },
+                });
+            }
+
+            await using var second = await PluginTestHost.StartAsync(root, o => o.AddInCode(new InCodeModule(), InCodeModule.Manifest));
+
+            var status = second.Status(InCodeModule.PluginId);
+            status.State.ShouldBe(PluginState.Failed);
+            status.ReasonCode.ShouldBe("plugin.field_conflict");
+            status.Reason.ShouldNotBeNull().ShouldContain("contact.in_code_code");
+            second.FieldTypes.TryGet("test.in_code_code", out _).ShouldBeFalse();
+            var field = second.Metadata.GetEntity("contact").FindField("in_code_code").ShouldNotBeNull();
+            field.Type.ShouldBe("string");
+            field.Owner.ShouldBeNull();
+        }
+        finally
+        {
+            PluginTestHost.Delete(root);
+        }
+    }
+
     private static string DisplayNameOf(PluginTestHost host, string type) =>
         host.FieldTypes.TryGet(type, out var found) ? found.Descriptor.DisplayName.Get() : "(none)";
 
