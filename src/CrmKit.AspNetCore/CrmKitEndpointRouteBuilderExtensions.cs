@@ -12,7 +12,9 @@ public static class CrmKitEndpointRouteBuilderExtensions
 {
     /// <summary>
     /// Maps every endpoint of the CrmKit REST API (docs/rest-api.md): <c>GET /health</c>,
-    /// <c>/api/metadata/entities/...</c>, <c>/api/records/{entity}/...</c> and <c>GET /openapi/v1.json</c>. Failures of
+    /// <c>/api/metadata/entities/...</c>, <c>GET /api/metadata/field-types</c>, <c>/api/records/{entity}/...</c>,
+    /// <c>/api/plugins/{id}/settings[/schema]</c>, <c>/api/plugins[/{id}[/enable|disable|reload]]</c> and
+    /// <c>/api/plugins/scan</c> (when the host has a plugin runtime) and <c>GET /openapi/v1.json</c>. Failures of
     /// these endpoints are answered with RFC 7807 problem details.
     /// </summary>
     /// <param name="endpoints">The application or a route group to map into.</param>
@@ -31,7 +33,10 @@ public static class CrmKitEndpointRouteBuilderExtensions
         group.AddEndpointFilter<ProblemEndpointFilter>();
         HealthEndpoints.Map(group);
         MetadataEndpoints.Map(group);
+        FieldTypeEndpoints.Map(group);
         RecordEndpoints.Map(group);
+        PluginSettingsEndpoints.Map(group);
+        PluginEndpoints.Map(group);
         OpenApiEndpoints.Map(group);
         return group;
     }

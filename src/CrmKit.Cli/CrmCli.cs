@@ -4,6 +4,7 @@ using System.CommandLine.Parsing;
 using System.Globalization;
 using CrmKit.Cli.Commands.Entities;
 using CrmKit.Cli.Commands.Fields;
+using CrmKit.Cli.Commands.Plugins;
 using CrmKit.Cli.Commands.Records;
 using CrmKit.Cli.Resources;
 
@@ -64,6 +65,7 @@ internal static class CrmCli
             new EntityCommand(runtime),
             new FieldCommand(runtime),
             new RecordCommand(runtime),
+            new PluginCommand(runtime),
         };
         options.AddTo(root);
         return root;

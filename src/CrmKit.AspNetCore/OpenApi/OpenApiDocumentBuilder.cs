@@ -14,11 +14,19 @@ internal static partial class OpenApiDocumentBuilder
     private const string ProblemMediaType = "application/problem+json";
     private const string JsonMediaType = "application/json";
 
-    public static JsonObject Build(IReadOnlyList<EntityDefinition> entities)
+    public static JsonObject Build(IReadOnlyList<EntityDefinition> entities, bool withPlugins = false)
     {
+        var schemas = BuildSchemas(entities);
         var paths = new JsonObject();
         AddHealthPath(paths);
         AddMetadataPaths(paths);
+        AddFieldTypePaths(paths, schemas);
+        AddPluginSettingsPaths(paths);
+        if (withPlugins)
+        {
+            AddPluginPaths(paths, schemas);
+        }
+
         foreach (var entity in entities)
         {
             AddRecordPaths(paths, entity);
@@ -28,6 +36,7 @@ internal static partial class OpenApiDocumentBuilder
         {
             new JsonObject { ["name"] = "health", ["description"] = "Liveness of the server and its store." },
             new JsonObject { ["name"] = "metadata", ["description"] = "Entities and fields (JSON Schema documents)." },
+            new JsonObject { ["name"] = PluginsTag, ["description"] = "Plugins and modules: their settings." },
         };
         foreach (var entity in entities)
         {
@@ -56,7 +65,7 @@ internal static partial class OpenApiDocumentBuilder
             ["paths"] = paths,
             ["components"] = new JsonObject
             {
-                ["schemas"] = BuildSchemas(entities),
+                ["schemas"] = schemas,
                 ["parameters"] = BuildParameters(),
                 ["responses"] = BuildResponses(),
             },

@@ -12,7 +12,8 @@ internal sealed class OpenApiDocumentProvider
 {
     private Snapshot? _snapshot;
 
-    public byte[] GetDocument(IMetadataService metadata)
+    /// <summary>The document; <paramref name="withPlugins"/> when the host maps the plugin state endpoints.</summary>
+    public byte[] GetDocument(IMetadataService metadata, bool withPlugins = false)
     {
         // Read the revision before the entities: a change in between leaves a stale revision behind, which only
         // causes one extra rebuild, never a stale document served as current.
@@ -23,7 +24,7 @@ internal sealed class OpenApiDocumentProvider
             return snapshot.Json;
         }
 
-        var document = OpenApiDocumentBuilder.Build(metadata.GetEntities());
+        var document = OpenApiDocumentBuilder.Build(metadata.GetEntities(), withPlugins);
         var json = JsonSerializer.SerializeToUtf8Bytes(document, ApiJson.SerializerOptions);
         Volatile.Write(ref _snapshot, new Snapshot(revision, json));
         return json;

@@ -90,6 +90,9 @@ internal static class ApiErrors
     public static ApiProblemException ArchiveNotFound(string entity, string id) =>
         new(404, "metadata.archive_not_found", Text("metadata.archive_not_found", entity, id));
 
+    public static ApiProblemException PluginNotFound(string id) =>
+        new(404, "plugin.not_found", Text("plugin.not_found", id));
+
     public static ApiProblemException RouteNotFound() => new(404, "route.not_found", Text("route.not_found"));
 
     public static ApiProblemException MethodNotAllowed() =>

@@ -21,6 +21,15 @@ internal static class ApiPaths
 
     public static string RecordRestore(string entity, string id) => $"{Record(entity, id)}/restore";
 
+    public const string Plugins = "api/plugins";
+
+    public const string PluginsScan = $"{Plugins}/scan";
+
+    public static string Plugin(string id) => $"{Plugins}/{Escape(id)}";
+
+    /// <summary><c>enable</c>, <c>disable</c> or <c>reload</c> of one plugin.</summary>
+    public static string PluginAction(string id, string action) => $"{Plugin(id)}/{action}";
+
     /// <summary>Appends a query string built from the pairs whose value is not null.</summary>
     public static string WithQuery(string path, IEnumerable<KeyValuePair<string, string?>> parameters)
     {

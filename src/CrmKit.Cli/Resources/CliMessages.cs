@@ -118,6 +118,13 @@ internal static class CliMessages
 
     public static string MoreWithAfter(string cursor) => Format(nameof(MoreWithAfter), cursor);
 
+    public static string PluginNowInState(string id, string state) => Format(nameof(PluginNowInState), id, state);
+
+    public static string PluginNotInState(string id, string state, string reason) =>
+        Format(nameof(PluginNotInState), id, state, reason);
+
+    public static string ListHeading(string name, int count) => Format(nameof(ListHeading), name, count);
+
     public static string Yes => Get(nameof(Yes));
 
     public static string No => Get(nameof(No));
@@ -153,6 +160,22 @@ internal static class CliMessages
     public static string HeaderField => Get(nameof(HeaderField));
 
     public static string HeaderValue => Get(nameof(HeaderValue));
+
+    public static string HeaderId => Get(nameof(HeaderId));
+
+    public static string HeaderState => Get(nameof(HeaderState));
+
+    public static string HeaderReason => Get(nameof(HeaderReason));
+
+    public static string HeaderDescription => Get(nameof(HeaderDescription));
+
+    public static string HeaderSource => Get(nameof(HeaderSource));
+
+    public static string HeaderSdkRange => Get(nameof(HeaderSdkRange));
+
+    public static string HeaderDependencies => Get(nameof(HeaderDependencies));
+
+    public static string HeaderRegistered => Get(nameof(HeaderRegistered));
 
     /// <summary>The message <paramref name="key"/> in <see cref="Culture"/>.</summary>
     /// <exception cref="InvalidOperationException">No resource has that key (a build error, caught by the tests).</exception>

@@ -155,7 +155,8 @@ internal sealed partial class PluginRuntime : IPluginManager, IHostedService, ID
         ArgumentNullException.ThrowIfNull(id);
         lock (_entries)
         {
-            return _entries.Values.FirstOrDefault(e => e.Id == id)
+            // The same entry Find reports: of several with one id (all blocked as duplicates), the first by source.
+            return _entries.Values.Where(e => e.Id == id).OrderBy(e => e.Folder ?? "code", StringComparer.Ordinal).FirstOrDefault()
                 ?? throw new CrmException(CrmErrorKind.NotFound, PluginRuntimeMessages.NotFoundCode, LocalizedText.Of(PluginRuntimeMessages.NotFound(id)));
         }
     }
