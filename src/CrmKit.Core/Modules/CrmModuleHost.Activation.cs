@@ -56,7 +56,7 @@ public sealed partial class CrmModuleHost
             }
         }
 
-        IServiceProvider provider;
+        IServiceProvider? provider = null;
         IReadOnlyList<CatalogEntry> entries;
         try
         {
@@ -65,6 +65,11 @@ public sealed partial class CrmModuleHost
         }
         catch (Exception e) when (e is not CrmException)
         {
+            if (provider is not null)
+            {
+                await DisposeAsync(provider);
+            }
+
             throw Failure("plugin.start_failed", id, e);
         }
 
@@ -192,7 +197,7 @@ public sealed partial class CrmModuleHost
         foreach (var qualified in options.Decorates)
         {
             var colon = qualified.IndexOf(':', StringComparison.Ordinal);
-            var contract = ExtensionContracts.All.FirstOrDefault(c => c.Kind == qualified[..Math.Max(colon, 0)]);
+            var contract = ExtensionContracts.All.Append(ExtensionContracts.FileStore).FirstOrDefault(c => c.Kind == qualified[..Math.Max(colon, 0)]);
             if (contract is not null && _catalog.FindActive(contract.Kind, qualified[(colon + 1)..]) is { } original)
             {
                 services.AddKeyedSingleton(contract.Contract, qualified, original.Instance);

@@ -15,7 +15,8 @@ namespace CrmKit.Core.Settings;
 /// <remarks>
 /// Modules added in code that call <c>AddSettings</c> are registered automatically (the service picks up every
 /// <see cref="ModuleSettingsSchema"/> in the host's services); plugin runtimes call <see cref="RegisterSchema"/> when
-/// they activate a plugin and <see cref="Unregister"/> when they unload it.
+/// they activate a plugin, and keep the schema registered while it is disabled so its settings can be prepared;
+/// <see cref="Unregister"/> is for a module that is removed for good.
 /// </remarks>
 public interface IModuleSettingsService
 {

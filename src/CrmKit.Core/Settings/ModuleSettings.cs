@@ -14,5 +14,7 @@ internal sealed class ModuleSettings(DefaultModuleSettingsService service, strin
     public JsonObject GetCurrent() => service.GetCurrent(ModuleId);
 
     public T Get<T>(JsonSerializerOptions? options = null) =>
-        GetCurrent().Deserialize<T>(options ?? JsonSerializerOptions.Web)!;
+        // Not the shared JsonSerializerOptions.Web: its metadata cache would keep a plugin's types (and so its load
+        // context) alive after the plugin is unloaded. Settings are read rarely; fresh options cost little.
+        GetCurrent().Deserialize<T>(options ?? new JsonSerializerOptions(JsonSerializerDefaults.Web))!;
 }

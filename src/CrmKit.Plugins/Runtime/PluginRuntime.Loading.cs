@@ -66,7 +66,7 @@ internal sealed partial class PluginRuntime
             var (code, reason) = e switch
             {
                 CrmException crm => (crm.Code, crm.Message),
-                TimeoutException => ("plugin.start_timeout", PluginRuntimeMessages.LoadFailed(entry.Id, e.Message)),
+                TimeoutException => (PluginRuntimeMessages.StartTimeoutCode, PluginRuntimeMessages.LoadFailed(entry.Id, e.Message)),
                 _ => (PluginRuntimeMessages.LoadFailedCode, PluginRuntimeMessages.LoadFailed(entry.Id, e.Message)),
             };
             SetState(entry, PluginState.Failed, code, reason);
@@ -96,24 +96,44 @@ internal sealed partial class PluginRuntime
         }
     }
 
-    /// <summary>Unloads (when loaded), re-reads the folder's manifest, checks it against the others and loads it.</summary>
+    /// <summary>
+    /// Unloads the plugin and the loaded plugins that depend on it (they may decorate or extend what it registers), re-reads
+    /// its folder's manifest, plans everything again and loads it and its dependents. Caller holds the gate.
+    /// </summary>
     private async Task ReloadCoreAsync(PluginEntry entry, CancellationToken cancellationToken)
     {
+        var dependents = await UnloadDependentsAsync(entry, cancellationToken);
         await UnloadAsync(entry, cancellationToken);
-        if (entry.Folder is not null && !TryReadManifest(entry))
+        var changed = new HashSet<PluginEntry>(dependents);
+        if (entry.Folder is null || TryReadManifest(entry))
         {
-            return;
+            changed.Add(entry);
         }
 
-        var others = _entries.Values.Where(e => e != entry && e.Manifest is not null && e.State is not PluginState.Blocked).Select(e => e.Manifest!);
-        var plan = Planning.PluginPlanner.Plan([.. others, entry.Manifest!], HostSdkVersion);
-        if (plan.Blocked.FirstOrDefault(b => b.Id == entry.Id) is { } blocked)
+        await PlanAndLoadAsync(changed, cancellationToken);
+    }
+
+    /// <summary>Unloads the loaded plugins that depend on <paramref name="entry"/>, directly or not, dependents first.</summary>
+    private async Task<List<PluginEntry>> UnloadDependentsAsync(PluginEntry entry, CancellationToken cancellationToken)
+    {
+        var dependents = new List<PluginEntry>();
+        var frontier = new Queue<string>([entry.Id]);
+        while (frontier.TryDequeue(out var id))
         {
-            SetState(entry, PluginState.Blocked, blocked.Code, blocked.Reason);
-            return;
+            foreach (var dependent in _entries.Values.Where(e => e.Activation is not null && !dependents.Contains(e) &&
+                         e.Manifest!.Dependencies.Any(d => d.Id == id)).ToList())
+            {
+                dependents.Add(dependent);
+                frontier.Enqueue(dependent.Id);
+            }
         }
 
-        await LoadAsync(entry, cancellationToken);
+        foreach (var dependent in Enumerable.Reverse(dependents))
+        {
+            await UnloadAsync(dependent, cancellationToken);
+        }
+
+        return dependents;
     }
 
     /// <summary>Reads the folder's manifest into the entry; an unreadable one marks it Failed. Caller holds the gate.</summary>

@@ -22,8 +22,10 @@ internal sealed partial class PluginRuntime
         }
 
         var folders = DiscoverFolders();
+        var changed = new HashSet<PluginEntry>();
         foreach (var removed in _entries.Values.Where(e => e.Folder is not null && !folders.Contains(e.Folder)).ToList())
         {
+            changed.UnionWith(await UnloadDependentsAsync(removed, cancellationToken));
             await UnloadAsync(removed, cancellationToken);
             lock (_entries)
             {
@@ -31,7 +33,6 @@ internal sealed partial class PluginRuntime
             }
         }
 
-        var changed = new HashSet<PluginEntry>();
         foreach (var folder in folders)
         {
             if (!_entries.TryGetValue(folder, out var entry))
@@ -44,6 +45,7 @@ internal sealed partial class PluginRuntime
                 continue;
             }
 
+            changed.UnionWith(await UnloadDependentsAsync(entry, cancellationToken));
             await UnloadAsync(entry, cancellationToken);
             if (TryReadManifest(entry))
             {

@@ -10,6 +10,7 @@ internal static class PluginRuntimeMessages
     public const string HasDependentsCode = "plugin.has_dependents";
     public const string DisabledCode = "plugin.disabled";
     public const string LoadFailedCode = "plugin.load_failed";
+    public const string StartTimeoutCode = "plugin.start_timeout";
 
     public static string NotFound(string id) => Format("No plugin has the id '{0}'.", id);
 

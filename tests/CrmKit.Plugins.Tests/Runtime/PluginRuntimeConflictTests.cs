@@ -76,6 +76,49 @@ public sealed class PluginRuntimeConflictTests
     }
 
     [Fact]
+    public async Task Reload_ShouldReloadTheReplacedPluginUnderItsReplacer_AndKeepTheReplacementActive()
+    {
+        var root = PluginTestHost.PrepareFolder(FixturePlugins.ConflictA, FixturePlugins.Replacer);
+        try
+        {
+            await using var host = await PluginTestHost.StartAsync(root);
+
+            var reloaded = await host.Plugins.ReloadAsync("fixture.conflict-a", CancellationToken.None);
+
+            reloaded.State.ShouldBe(PluginState.Loaded);
+            host.Status("fixture.replacer").State.ShouldBe(PluginState.Loaded);
+            DisplayNameOf(host, "fixture.code").ShouldBe("Code (replaced)");
+        }
+        finally
+        {
+            PluginTestHost.Delete(root);
+        }
+    }
+
+    [Fact]
+    public async Task Scan_ShouldBlockTheDependent_WhenItsDependencyFolderIsRemoved()
+    {
+        var root = PluginTestHost.PrepareFolder(FixturePlugins.Base, FixturePlugins.Dependent);
+        try
+        {
+            await using var host = await PluginTestHost.StartAsync(root);
+            host.Status("fixture.dependent").State.ShouldBe(PluginState.Loaded);
+
+            Directory.Delete(Path.Combine(root, "plugins", FixturePlugins.Base), recursive: true);
+            await host.Plugins.ScanAsync(CancellationToken.None);
+
+            host.Plugins.Find("fixture.base").ShouldBeNull();
+            var dependent = host.Status("fixture.dependent");
+            dependent.State.ShouldBe(PluginState.Blocked);
+            dependent.ReasonCode.ShouldBe("plugin.dependency_missing");
+        }
+        finally
+        {
+            PluginTestHost.Delete(root);
+        }
+    }
+
+    [Fact]
     public async Task Disable_ShouldBeRefused_WhileALoadedPluginDependsOnIt()
     {
         var root = PluginTestHost.PrepareFolder(FixturePlugins.Base, FixturePlugins.Dependent);
