@@ -1,5 +1,6 @@
 using CrmKit.Benchmarks.Bulk;
 using CrmKit.Benchmarks.Infrastructure;
+using CrmKit.Benchmarks.Plugins;
 using CrmKit.Benchmarks.Query;
 using CrmKit.Benchmarks.Validate;
 
@@ -65,6 +66,7 @@ internal static class BenchmarkRunner
             Quick = settings.Quick,
             MarkdownPath = settings.MarkdownPath,
             Rounds = settings.Rounds,
+            PluginRounds = settings.PluginRounds,
             BulkRows = settings.BulkRows,
             BatchSize = settings.BatchSize,
             QueryRows = settings.QueryRows,
@@ -90,6 +92,11 @@ internal static class BenchmarkRunner
             if (settings.Runs(ValidateBenchmark.Name))
             {
                 await RunGuardedAsync(report, ValidateBenchmark.Name, () => new ValidateBenchmark(settings, report).RunAsync());
+            }
+
+            if (settings.Runs(PluginStartBenchmark.Name))
+            {
+                await RunGuardedAsync(report, PluginStartBenchmark.Name, () => new PluginStartBenchmark(settings, report).RunAsync());
             }
         }
         finally

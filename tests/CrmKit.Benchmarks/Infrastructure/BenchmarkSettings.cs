@@ -13,12 +13,14 @@ internal sealed class BenchmarkSettings
           bulk       create contacts through IRecordService vs raw ADO.NET and EF Core
           query      query by an indexed custom field through IRecordService vs raw SQL
           validate   field validations per second (one core) vs NJsonSchema
-          all        the three above
+          plugins    host start with 20 fixture plugins vs an empty host; run-time enable/disable of one plugin
+          all        the four above
 
         Options:
           --quick               small sizes for a smoke run (5,000 rows, 20,000 rows, 200,000 validations)
           --markdown <file>     write the results; a file holding the results markers is updated in place
-          --rounds <n>          measured rounds per contender after the warm-up (default 5; 3 with --quick)
+          --rounds <n>          measured rounds per contender after the warm-up (default 5; 3 with --quick;
+                                plugins: default 9, 3 with --quick)
           --rows <n>            bulk: rows to create (default 100,000)
           --batch <n>           bulk: records per CreateAsync call / SaveChanges (default 1,000)
           --query-rows <n>      query: records in the table (default 1,000,000)
@@ -36,6 +38,9 @@ internal sealed class BenchmarkSettings
     public string? MarkdownPath { get; init; }
 
     public int Rounds { get; init; } = 3;
+
+    /// <summary>Rounds of the plugins benchmark: --rounds when given, else 9 (3 with --quick); its targets are on medians.</summary>
+    public int PluginRounds { get; init; } = 3;
 
     public int BulkRows { get; init; }
 
@@ -65,7 +70,7 @@ internal sealed class BenchmarkSettings
         }
 
         var command = args[0];
-        if (command is not ("bulk" or "query" or "validate" or "all"))
+        if (command is not ("bulk" or "query" or "validate" or "plugins" or "all"))
         {
             Console.Error.WriteLine($"Unknown command '{command}'.");
             Console.Error.WriteLine(Usage);
@@ -122,6 +127,7 @@ internal sealed class BenchmarkSettings
             Quick = quick,
             MarkdownPath = markdown,
             Rounds = rounds ?? (quick ? 3 : 5),
+            PluginRounds = rounds ?? (quick ? 3 : 9),
             BulkRows = rows ?? (quick ? 5_000 : 100_000),
             BatchSize = batch ?? 1000,
             QueryRows = queryRows ?? (quick ? 20_000 : 1_000_000),

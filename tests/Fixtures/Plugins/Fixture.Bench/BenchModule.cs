@@ -9,7 +9,10 @@ namespace Fixture.Bench;
 /// <summary>
 /// The benchmark copies this plugin into many folders with rewritten manifest ids, so every name it registers
 /// derives from <see cref="ICrmBuilder.ModuleId"/>: the field type <c>&lt;id&gt;.code</c> and the contact field
-/// <c>bench_&lt;id with dots and hyphens as underscores&gt;</c>.
+/// <c>bench_&lt;id with dots and hyphens as underscores&gt;</c>. The runtime requires <see cref="Id"/> to equal the
+/// manifest id and loads the assembly from memory (so the module cannot find its folder's manifest), so the benchmark
+/// also rewrites the <c>"fixture.bench"</c> string literal below in each copy's Fixture.Bench.dll (same length, see
+/// tests/CrmKit.Benchmarks/Plugins/BenchPluginSet.cs): keep it a single literal.
 /// </summary>
 public sealed class BenchModule : ICrmModule
 {
