@@ -27,6 +27,8 @@ internal static class ApiPaths
 
     public static string Plugin(string id) => $"{Plugins}/{Escape(id)}";
 
+    public static string PluginSettings(string id) => $"{Plugin(id)}/settings";
+
     /// <summary><c>enable</c>, <c>disable</c> or <c>reload</c> of one plugin.</summary>
     public static string PluginAction(string id, string action) => $"{Plugin(id)}/{action}";
 

@@ -49,6 +49,25 @@ public sealed class PluginCommandsAgainstRealServerTests(RealPluginServer server
     }
 
     [Fact]
+    public async Task SettingsSetGet_ShouldValidate_AndNeverPrintTheSecret()
+    {
+        var invalid = await Cli.RunAsync("plugin", "settings", "set", Id, "--data", """{"label": "far too long a label"}""");
+        invalid.ExitCode.ShouldNotBe(0, invalid.ToString());
+        invalid.Stderr.ShouldContain("settings.invalid");
+
+        var saved = await Cli.RunAsync("plugin", "settings", "set", Id, "--data", """{"label": "Hot", "apiKey": "k-123"}""");
+        saved.ExitCode.ShouldBe(0, saved.ToString());
+        saved.Stdout.ShouldNotContain("k-123");
+
+        var read = await Cli.RunAsync("plugin", "settings", "get", Id);
+        read.ExitCode.ShouldBe(0, read.ToString());
+        var settings = JsonNode.Parse(read.Stdout)!;
+        settings["values"]!["label"]!.GetValue<string>().ShouldBe("Hot");
+        settings["secretsSet"]!.AsArray().Select(n => n!.GetValue<string>()).ShouldBe(["apiKey"]);
+        read.Stdout.ShouldNotContain("k-123");
+    }
+
+    [Fact]
     public async Task Show_ShouldExitWithOne_WhenThePluginIsUnknown()
     {
         var result = await Cli.RunAsync("plugin", "show", "no.such");

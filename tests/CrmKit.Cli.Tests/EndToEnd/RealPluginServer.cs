@@ -7,6 +7,7 @@ using CrmKit.Sdk.Builders;
 using CrmKit.Sdk.Extensibility;
 using CrmKit.Sdk.Fields;
 using CrmKit.Sdk.Localization;
+using CrmKit.Sdk.Settings;
 using CrmKit.Storage.Sqlite;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -76,6 +77,15 @@ public sealed class RealPluginServer : IAsyncLifetime
             ArgumentNullException.ThrowIfNull(builder);
             builder.FieldTypes.Add(new ScoreFieldType());
             builder.Entities.Extend("contact", contact => contact.AddField("test_score", "test.score"));
+            builder.AddSettings(new JsonObject
+            {
+                ["type"] = "object",
+                ["properties"] = new JsonObject
+                {
+                    ["label"] = new JsonObject { ["type"] = "string", ["maxLength"] = 10 },
+                    ["apiKey"] = new JsonObject { ["type"] = "string", ["writeOnly"] = true },
+                },
+            });
         }
 
         private sealed class ScoreFieldType() : FieldType(new FieldTypeDescriptor(

@@ -14,6 +14,7 @@ internal sealed class PluginCommand : Command
         Add(new PluginStateCommand(runtime, PluginStateCommand.Disable));
         Add(new PluginStateCommand(runtime, PluginStateCommand.Reload));
         Add(new PluginScanCommand(runtime));
+        Add(new PluginSettingsCommand(runtime));
     }
 
     /// <summary>The plugin id argument the commands share.</summary>
