@@ -27,6 +27,7 @@ internal sealed partial class PluginRuntime : IPluginManager, IHostedService, ID
     private readonly ILogger _logger;
     private readonly string? _directory;
     private PluginDirectoryWatcher? _watcher;
+    private bool _disposed;
 
     public PluginRuntime(
         CrmModuleHost modules, PluginStateStore states, IOptions<PluginRuntimeOptions> options, TimeProvider clock,
@@ -60,7 +61,15 @@ internal sealed partial class PluginRuntime : IPluginManager, IHostedService, ID
         await GatedAsync(() => ScanCoreAsync(cancellationToken), cancellationToken);
         if (_directory is not null && _options.WatchDirectory)
         {
-            _watcher = new PluginDirectoryWatcher(_directory, _options.WatchDelay, OnFolderChangedAsync);
+            try
+            {
+                _watcher = new PluginDirectoryWatcher(_directory, _options.WatchDelay, OnFolderChangedAsync);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException or PlatformNotSupportedException)
+            {
+                // For example the inotify instance limit: the host still serves, and POST /api/plugins/scan still works.
+                LogWatchFailed(_logger, e, _directory);
+            }
         }
     }
 
@@ -68,6 +77,13 @@ internal sealed partial class PluginRuntime : IPluginManager, IHostedService, ID
     {
         _watcher?.Dispose();
         _watcher = null;
+        if (Volatile.Read(ref _disposed))
+        {
+            // A host can be stopped after its services were disposed (a test server torn down twice); the plugins went
+            // with the container.
+            return;
+        }
+
         await GatedAsync(async () =>
         {
             foreach (var entry in _entries.Values.Where(e => e.State == PluginState.Loaded).Reverse())
@@ -81,6 +97,7 @@ internal sealed partial class PluginRuntime : IPluginManager, IHostedService, ID
 
     public void Dispose()
     {
+        Volatile.Write(ref _disposed, true);
         _watcher?.Dispose();
         _gate.Dispose();
     }
@@ -226,6 +243,9 @@ internal sealed partial class PluginRuntime : IPluginManager, IHostedService, ID
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Plugin {Id} failed: {Code} {Reason}")]
     private static partial void LogFailed(ILogger logger, string id, string? code, string? reason);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Cannot watch the plugins folder {Directory}; changes are picked up by a scan or a restart")]
+    private static partial void LogWatchFailed(ILogger logger, Exception exception, string directory);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Rescanning the plugins folder failed")]
     private static partial void LogScanFailed(ILogger logger, Exception exception);
