@@ -37,6 +37,10 @@ public static class CrmKitEndpointRouteBuilderExtensions
         RecordEndpoints.Map(group);
         PluginSettingsEndpoints.Map(group);
         PluginEndpoints.Map(group);
+        OutboxEndpoints.Map(group);
+        TemplateEndpoints.Map(group);
+        WorkflowEndpoints.Map(group);
+        WorkflowRunEndpoints.Map(group);
         OpenApiEndpoints.Map(group);
         return group;
     }

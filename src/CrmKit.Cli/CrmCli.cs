@@ -4,8 +4,12 @@ using System.CommandLine.Parsing;
 using System.Globalization;
 using CrmKit.Cli.Commands.Entities;
 using CrmKit.Cli.Commands.Fields;
+using CrmKit.Cli.Commands.Outbox;
 using CrmKit.Cli.Commands.Plugins;
+using CrmKit.Cli.Commands.WorkflowRuns;
+using CrmKit.Cli.Commands.Workflows;
 using CrmKit.Cli.Commands.Records;
+using CrmKit.Cli.Commands.Templates;
 using CrmKit.Cli.Resources;
 
 namespace CrmKit.Cli;
@@ -66,6 +70,9 @@ internal static class CrmCli
             new FieldCommand(runtime),
             new RecordCommand(runtime),
             new PluginCommand(runtime),
+            new OutboxCommand(runtime),
+            new TemplateCommand(runtime),
+            WorkflowRunCommands.AddTo(new WorkflowCommand(runtime), runtime),
         };
         options.AddTo(root);
         return root;

@@ -1,11 +1,16 @@
 using CrmKit.Core.Fields;
 using CrmKit.Core.Metadata;
 using CrmKit.Core.Modules;
+using CrmKit.Core.Outbox;
 using CrmKit.Core.Pipeline;
 using CrmKit.Core.Query;
 using CrmKit.Core.Records;
 using CrmKit.Core.Settings;
 using CrmKit.Core.StandardModel;
+using CrmKit.Core.Templates;
+using CrmKit.Core.Workflows;
+using CrmKit.Core.Workflows.Actions;
+using CrmKit.Core.Workflows.Engine;
 using CrmKit.Sdk.Extensibility;
 using CrmKit.Sdk.Records;
 using Microsoft.Extensions.DependencyInjection;
@@ -69,11 +74,51 @@ public static class CrmKitServiceCollectionExtensions
         services.TryAddSingleton<IModuleSettingsService>(sp => sp.GetRequiredService<DefaultModuleSettingsService>());
         services.AddHostedService<ModuleSettingsInitializer>();
 
+        // Templates
+        services.AddOptions<TemplateOptions>().Validate(
+            o => o.LoopLimit > 0 && o.RecursiveLimit > 0 && o.OutputLimit > 0 && o.NestingLimit > 0 && o.TimeLimit > TimeSpan.Zero &&
+                o.RegexTimeout > TimeSpan.Zero && o.MaxSourceLength > 0 && o.CacheSize > 0,
+            "CrmKit:Templates limits must be positive.").ValidateOnStart();
+        services.TryAddSingleton<TemplateSandbox>();
+        services.TryAddSingleton<TemplateCatalog>();
+        services.TryAddSingleton<DefaultTemplateRenderer>();
+        services.TryAddSingleton<ITemplateRenderer>(sp => sp.GetRequiredService<DefaultTemplateRenderer>());
+        services.TryAddSingleton<IScriptEvaluator>(sp => sp.GetRequiredService<DefaultTemplateRenderer>());
+        services.TryAddSingleton<ITemplateModelFactory, DefaultTemplateModelFactory>();
+        services.TryAddSingleton<ITemplateService, DefaultTemplateService>();
+
+        // Outbox
+        services.AddOptions<OutboxOptions>().Validate(
+            o => o.BatchSize > 0 && o.MaxAttempts > 0 && o.Concurrency > 0 && o.PollInterval > TimeSpan.Zero &&
+                 o.LeaseDuration > TimeSpan.Zero && o.BaseDelay >= TimeSpan.Zero && o.MaxDelay >= o.BaseDelay,
+            "CrmKit:Outbox: BatchSize, MaxAttempts, Concurrency, PollInterval and LeaseDuration must be positive; MaxDelay at least BaseDelay.")
+            .ValidateOnStart();
+        services.TryAddSingleton<OutboxSignal>();
+        services.TryAddSingleton<DefaultOutbox>();
+        services.TryAddSingleton<IOutbox>(sp => sp.GetRequiredService<DefaultOutbox>());
+        services.TryAddSingleton<IOutboxEffects>(sp => sp.GetRequiredService<DefaultOutbox>());
+        services.TryAddSingleton<IOutboxAdmin, DefaultOutboxAdmin>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IOutboxJobHandler, PostCommitJobHandler>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IOutboxJobHandler, DiagnosticNoopJobHandler>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IOutboxJobHandler, DiagnosticRecordEffectJobHandler>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IOutboxJobHandler, DiagnosticFailJobHandler>());
+        services.TryAddSingleton<OutboxDispatcher>();
+        services.AddHostedService(sp => sp.GetRequiredService<OutboxDispatcher>());
+
+        // Workflow definitions
+        services.AddWorkflowDefinitions();
+
+        // Workflow engine
+        services.AddWorkflowEngine();
+
         var builder = new CrmKitBuilder(services, fieldTypes, registrations);
         if (options.IncludeStandardModel)
         {
             builder.AddModule(new StandardCrmModule());
         }
+
+        // Workflow engine: the document entity render_template writes to.
+        builder.AddModule(new WorkflowDocumentsModule());
 
         return builder;
     }

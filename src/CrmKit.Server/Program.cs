@@ -1,5 +1,7 @@
 using CrmKit.AspNetCore;
 using CrmKit.Core;
+using CrmKit.Core.Outbox;
+using CrmKit.Core.Templates;
 using CrmKit.Plugins;
 using CrmKit.Storage.Sqlite;
 
@@ -32,6 +34,12 @@ builder.Services.AddOptions<SqliteStoreOptions>().BindConfiguration("CrmKit:Stor
 // Plugins: CrmKit:Plugins:Directory (default "plugins" under the content root, which is the server's own folder),
 // StartTimeout, WatchDirectory, WatchDelay.
 builder.Services.AddOptions<PluginRuntimeOptions>().BindConfiguration("CrmKit:Plugins");
+// Outbox: CrmKit:Outbox:PollInterval, BatchSize, MaxAttempts, BaseDelay, MaxDelay, LeaseDuration, Concurrency, Enabled,
+// DiagnosticJobs (docs/outbox.md).
+builder.Services.AddOptions<OutboxOptions>().BindConfiguration(OutboxOptions.SectionName);
+// Templates: CrmKit:Templates:LoopLimit, RecursiveLimit, OutputLimit, NestingLimit, TimeLimit, RegexTimeout,
+// MaxSourceLength, CacheSize, CatalogRefreshInterval (docs/templates.md).
+builder.Services.AddOptions<TemplateOptions>().BindConfiguration(TemplateOptions.SectionName);
 builder.Services.AddCrmKitApi();
 builder.Services.AddOptions<CrmKitApiOptions>().BindConfiguration(CrmKitApiOptions.SectionName);
 

@@ -62,6 +62,16 @@ public sealed partial class SqliteCrmStoreSession
             {
                 throw new NotSupportedException(SqliteStoreMessages.NewerStorageFormat(format, SqliteCrmStore.StorageFormatVersion));
             }
+
+            // The tables of the other store areas, each declared in its own partial file.
+            foreach (var sql in (string[])[OutboxTablesSql, WorkflowTablesSql, TemplateTablesSql, WorkflowRunTablesSql])
+            {
+                if (sql.Length > 0)
+                {
+                    await using var tables = CreateCommand(sql);
+                    await tables.ExecuteNonQueryAsync(cancellationToken);
+                }
+            }
         }
         catch (Exception e) when (Fault(e))
         {

@@ -23,7 +23,7 @@ public sealed class MetadataEndpointsTests : IClassFixture<CrmKitServerFactory>
         var list = await _api.GetJsonAsync("/api/metadata/entities");
 
         var names = list["items"]!.AsArray().Select(e => e!["name"]!.GetValue<string>()).ToList();
-        names.ShouldBe(["activity", "company", "contact", "deal", "lead", "note"], ignoreOrder: true);
+        names.ShouldBe(["activity", "company", "contact", "deal", "document", "lead", "note"], ignoreOrder: true);
         var contact = list["items"]!.AsArray().Single(e => e!["name"]!.GetValue<string>() == "contact")!.AsObject();
         contact.Select(p => p.Key).ShouldBe(["name", "label", "labels", "pluralLabel", "version", "owner", "fieldCount"]);
         contact["owner"]!.GetValue<string>().ShouldBe("crmkit.standard");

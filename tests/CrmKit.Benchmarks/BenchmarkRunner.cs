@@ -98,6 +98,21 @@ internal static class BenchmarkRunner
             {
                 await RunGuardedAsync(report, PluginStartBenchmark.Name, () => new PluginStartBenchmark(settings, report).RunAsync());
             }
+
+            if (settings.Runs(Templates.TemplateRenderBenchmark.Name))
+            {
+                await RunGuardedAsync(report, Templates.TemplateRenderBenchmark.Name, () => new Templates.TemplateRenderBenchmark(settings, report).RunAsync());
+            }
+
+            if (settings.Runs(Outbox.OutboxBenchmark.Name))
+            {
+                await RunGuardedAsync(report, Outbox.OutboxBenchmark.Name, () => new Outbox.OutboxBenchmark(settings, report).RunAsync());
+            }
+
+            if (settings.Runs(Workflows.WorkflowTriggerBenchmark.Name))
+            {
+                await RunGuardedAsync(report, Workflows.WorkflowTriggerBenchmark.Name, () => new Workflows.WorkflowTriggerBenchmark(settings, report).RunAsync());
+            }
         }
         finally
         {

@@ -22,6 +22,10 @@ internal static partial class OpenApiDocumentBuilder
         AddMetadataPaths(paths);
         AddFieldTypePaths(paths, schemas);
         AddPluginSettingsPaths(paths);
+        AddOutboxPaths(paths, schemas);
+        AddTemplatePaths(paths);
+        AddWorkflowPaths(paths);
+        AddWorkflowRunPaths(paths);
         if (withPlugins)
         {
             AddPluginPaths(paths, schemas);
@@ -37,6 +41,9 @@ internal static partial class OpenApiDocumentBuilder
             new JsonObject { ["name"] = "health", ["description"] = "Liveness of the server and its store." },
             new JsonObject { ["name"] = "metadata", ["description"] = "Entities and fields (JSON Schema documents)." },
             new JsonObject { ["name"] = PluginsTag, ["description"] = "Plugins and modules: their settings." },
+            new JsonObject { ["name"] = OutboxTag, ["description"] = "The transactional outbox: jobs, dead letters, requeue." },
+            new JsonObject { ["name"] = TemplatesTag, ["description"] = "Stored Scriban templates and their preview." },
+            new JsonObject { ["name"] = WorkflowsTag, ["description"] = "Workflow definitions: versioned, validated documents." },
         };
         foreach (var entity in entities)
         {

@@ -32,6 +32,20 @@ internal static class ApiPaths
     /// <summary><c>enable</c>, <c>disable</c> or <c>reload</c> of one plugin.</summary>
     public static string PluginAction(string id, string action) => $"{Plugin(id)}/{action}";
 
+    public const string Templates = "api/templates";
+
+    /// <summary>One template; <paramref name="locale"/>, when set, picks the locale (<c>?locale=</c>).</summary>
+    public static string Template(string name, string? locale = null) =>
+        WithQuery($"{Templates}/{Escape(name)}", [new("locale", locale)]);
+
+    public static string TemplatePreview(string name) => $"{Templates}/{Escape(name)}/preview";
+
+    public const string Outbox = "api/outbox";
+
+    public static string OutboxJob(string id) => $"{Outbox}/{Escape(id)}";
+
+    public static string OutboxRequeue(string id) => $"{OutboxJob(id)}/requeue";
+
     /// <summary>Appends a query string built from the pairs whose value is not null.</summary>
     public static string WithQuery(string path, IEnumerable<KeyValuePair<string, string?>> parameters)
     {

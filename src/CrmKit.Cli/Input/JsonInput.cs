@@ -18,12 +18,7 @@ internal static class JsonInput
 
     public static JsonNode Read(string optionName, string value, TextReader stdin)
     {
-        var text = value switch
-        {
-            "-" => stdin.ReadToEnd(),
-            ['@', .. var path] => ReadFile(optionName, path),
-            _ => value,
-        };
+        var text = TextInput.Read(optionName, value, stdin);
 
         try
         {
@@ -45,16 +40,4 @@ internal static class JsonInput
     public static JsonObject ReadObject(string optionName, string value, TextReader stdin) =>
         Read(optionName, value, stdin) as JsonObject
             ?? throw new CliUsageException(CliMessages.InputNotObject(optionName));
-
-    private static string ReadFile(string optionName, string path)
-    {
-        try
-        {
-            return File.ReadAllText(path);
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
-        {
-            throw new CliUsageException(CliMessages.CannotReadFile(optionName, path, ex.Message), ex);
-        }
-    }
 }

@@ -177,6 +177,50 @@ internal static class CliMessages
 
     public static string HeaderRegistered => Get(nameof(HeaderRegistered));
 
+    public static string HeaderLocale => Get(nameof(HeaderLocale));
+
+    public static string HeaderKind => Get(nameof(HeaderKind));
+
+    public static string HeaderUpdatedAt => Get(nameof(HeaderUpdatedAt));
+
+    public static string HeaderUpdatedBy => Get(nameof(HeaderUpdatedBy));
+
+    public static string TemplateSaved(string name, string locale, string version) =>
+        Format(nameof(TemplateSaved), name, locale, version);
+
+    public static string TemplateDeleted(string name) => Format(nameof(TemplateDeleted), name);
+
+    public static string TemplateDeletedLocale(string name, string locale) => Format(nameof(TemplateDeletedLocale), name, locale);
+
+    public static string OutboxHeaderKind => Get(nameof(OutboxHeaderKind));
+
+    public static string OutboxHeaderAttempts => Get(nameof(OutboxHeaderAttempts));
+
+    public static string OutboxHeaderDueAt => Get(nameof(OutboxHeaderDueAt));
+
+    public static string OutboxHeaderLastError => Get(nameof(OutboxHeaderLastError));
+
+    public static string OutboxHeaderCreatedAt => Get(nameof(OutboxHeaderCreatedAt));
+
+    public static string OutboxHeaderFinishedAt => Get(nameof(OutboxHeaderFinishedAt));
+
+    public static string OutboxHeaderNote => Get(nameof(OutboxHeaderNote));
+
+    public static string OutboxHeaderPayload => Get(nameof(OutboxHeaderPayload));
+
+    public static string OutboxHeaderIdempotencyKey => Get(nameof(OutboxHeaderIdempotencyKey));
+
+    public static string OutboxHeaderCorrelationId => Get(nameof(OutboxHeaderCorrelationId));
+
+    public static string OutboxHeaderOwner => Get(nameof(OutboxHeaderOwner));
+
+    public static string OutboxCounts(long pending, long running, long done, long dead) =>
+        Format(nameof(OutboxCounts), pending, running, done, dead);
+
+    public static string OutboxMoreWithAfter(string id) => Format(nameof(OutboxMoreWithAfter), id);
+
+    public static string OutboxJobRequeued(string id, string state) => Format(nameof(OutboxJobRequeued), id, state);
+
     /// <summary>The message <paramref name="key"/> in <see cref="Culture"/>.</summary>
     /// <exception cref="InvalidOperationException">No resource has that key (a build error, caught by the tests).</exception>
     public static string Get(string key) =>

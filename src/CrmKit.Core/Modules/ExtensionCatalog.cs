@@ -48,6 +48,10 @@ internal sealed class ExtensionCatalog(IServiceProvider services, ModuleRegistra
         where TValue : class =>
         (TValue)Current.Derived.GetOrAdd(key, static (_, state) => state.factory(state.catalog), (factory, catalog: this));
 
+    /// <summary>The module that registered an extension instance; null when the catalog does not hold it.</summary>
+    public string? OwnerOf(object instance) =>
+        Current.All.FirstOrDefault(e => ReferenceEquals(e.Instance, instance))?.Registration.Owner;
+
     /// <summary>The active owner of a kind and name; null when nothing has it.</summary>
     public CatalogEntry? FindActive(string kind, string name) =>
         Current.Active.LastOrDefault(e => e.Registration.Kind == kind && e.Registration.Name == name);

@@ -110,6 +110,8 @@ internal sealed partial class RecordService
             records[i] = RecordJson.ToRecord(entity, rows[i], drafts[i].Values);
             await RunStageAsync(compiled, RecordOperation.Create, PipelineStage.PostOperation, ids[i], null, drafts[i].Values,
                 NoFields, principal, depth.Depth, records[i], cancellationToken);
+            await QueuePostCommitAsync(compiled, RecordOperation.Create, ids[i], null, drafts[i].Values, NoFields, principal,
+                depth.Depth, records[i], cancellationToken);
         }
 
         await lease.CommitAsync(cancellationToken);

@@ -21,23 +21,22 @@ internal sealed partial class RecordService
         ArgumentNullException.ThrowIfNull(principal);
         var compiled = registry.Get(entity);
         using var depth = PipelineDepth.Enter(_options.MaxPipelineDepth);
+
+        // PreValidation runs before the write transaction (see UpdateAsync).
+        StoredRecord? seen = null;
+        if (pipeline.HasHooks(entity, PipelineStage.PreValidation))
+        {
+            seen = await LoadForPreValidationAsync(compiled, id, expectedVersion, cancellationToken);
+            await RunStageAsync(compiled, RecordOperation.Delete, PipelineStage.PreValidation, id, RecordJson.ToRecord(entity, seen),
+                RecordJson.Parse(seen.Data), NoFields, principal, depth.Depth, null, cancellationToken);
+        }
+
         await using var lease = (await SessionLease.OpenAsync(store, write: true, cancellationToken)).Activate();
         var session = lease.Session;
-        var row = await session.GetAsync(compiled.Storage, id, cancellationToken);
-        if (row is null || row.DeletedAt is not null)
-        {
-            throw CoreMessages.RecordNotFound(entity, id);
-        }
-
-        if (expectedVersion is { } expected && expected != row.Version)
-        {
-            throw VersionConflict(row.Version, expected);
-        }
-
+        var row = await LoadLiveAsync(session, compiled, id, expectedVersion, cancellationToken);
+        EnsureUnchanged(row, seen);
         var pre = RecordJson.ToRecord(entity, row);
         var target = RecordJson.Parse(row.Data);
-        await RunStageAsync(compiled, RecordOperation.Delete, PipelineStage.PreValidation, id, pre, target, NoFields,
-            principal, depth.Depth, null, cancellationToken);
         await ReleaseReferencesAsync(session, entity, id, principal, cancellationToken);
         await RunStageAsync(compiled, RecordOperation.Delete, PipelineStage.PreOperation, id, pre, target, NoFields,
             principal, depth.Depth, null, cancellationToken);
@@ -47,6 +46,7 @@ internal sealed partial class RecordService
         var post = RecordJson.ToRecord(entity, next);
         await RunStageAsync(compiled, RecordOperation.Delete, PipelineStage.PostOperation, id, pre, target, NoFields,
             principal, depth.Depth, post, cancellationToken);
+        await QueuePostCommitAsync(compiled, RecordOperation.Delete, id, pre, target, NoFields, principal, depth.Depth, post, cancellationToken);
         await lease.CommitAsync(cancellationToken);
         return post;
     }
@@ -81,6 +81,7 @@ internal sealed partial class RecordService
         var post = RecordJson.ToRecord(entity, next);
         await RunStageAsync(compiled, RecordOperation.Restore, PipelineStage.PostOperation, id, pre, target, NoFields,
             principal, depth.Depth, post, cancellationToken);
+        await QueuePostCommitAsync(compiled, RecordOperation.Restore, id, pre, target, NoFields, principal, depth.Depth, post, cancellationToken);
         await lease.CommitAsync(cancellationToken);
         return post;
     }

@@ -24,38 +24,26 @@ internal sealed partial class RecordService
         var patch = (JsonObject)changes.DeepClone();
         var ownerChanged = TryTakeOwner(patch, "", errors, out var owner);
 
+        // PreValidation is the cheap rejection: it runs before the write transaction, on the record as read then.
+        // The write transaction re-reads it, and a change made in between is the usual version conflict.
+        StoredRecord? seen = null;
+        JsonObject? seenTarget = null;
+        HashSet<string>? seenChanged = null;
+        if (pipeline.HasHooks(entity, PipelineStage.PreValidation))
+        {
+            seen = await LoadForPreValidationAsync(compiled, id, expectedVersion, cancellationToken);
+            (seenTarget, seenChanged) = Merge(seen, patch);
+            await RunStageAsync(compiled, RecordOperation.Update, PipelineStage.PreValidation, id, RecordJson.ToRecord(entity, seen),
+                seenTarget, seenChanged, principal, depth.Depth, null, cancellationToken);
+        }
+
         await using var lease = (await SessionLease.OpenAsync(store, write: true, cancellationToken)).Activate();
         var session = lease.Session;
-        var row = await session.GetAsync(compiled.Storage, id, cancellationToken);
-        if (row is null || row.DeletedAt is not null)
-        {
-            throw CoreMessages.RecordNotFound(entity, id);
-        }
-
-        if (expectedVersion is { } expected && expected != row.Version)
-        {
-            throw VersionConflict(row.Version, expected);
-        }
-
+        var row = await LoadLiveAsync(session, compiled, id, expectedVersion, cancellationToken);
+        EnsureUnchanged(row, seen);
         var pre = RecordJson.ToRecord(entity, row);
-        var target = RecordJson.Parse(row.Data);
-        var changed = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var (name, value) in patch)
-        {
-            if (!JsonNode.DeepEquals(target[name], value))
-            {
-                changed.Add(name);
-            }
-        }
-
-        foreach (var name in changed)
-        {
-            target[name] = patch[name]?.DeepClone();
-        }
-
+        var (target, changed) = seenTarget is not null ? (seenTarget, seenChanged!) : Merge(row, patch);
         ownerChanged &= owner != row.OwnerId;
-        await RunStageAsync(compiled, RecordOperation.Update, PipelineStage.PreValidation, id, pre, target, changed,
-            principal, depth.Depth, null, cancellationToken);
         RecordValidator.Validate(compiled, target, changed, "", errors);
         if (errors.Count == 0)
         {
@@ -94,8 +82,30 @@ internal sealed partial class RecordService
         var post = RecordJson.ToRecord(entity, next, target);
         await RunStageAsync(compiled, RecordOperation.Update, PipelineStage.PostOperation, id, pre, target, changed,
             principal, depth.Depth, post, cancellationToken);
+        await QueuePostCommitAsync(compiled, RecordOperation.Update, id, pre, target, changed, principal, depth.Depth, post, cancellationToken);
         await lease.CommitAsync(cancellationToken);
         return post;
+    }
+
+    /// <summary>Applies a patch to the stored values; returns the new values and the fields that really changed.</summary>
+    private static (JsonObject Target, HashSet<string> Changed) Merge(StoredRecord row, JsonObject patch)
+    {
+        var target = RecordJson.Parse(row.Data);
+        var changed = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var (name, value) in patch)
+        {
+            if (!JsonNode.DeepEquals(target[name], value))
+            {
+                changed.Add(name);
+            }
+        }
+
+        foreach (var name in changed)
+        {
+            target[name] = patch[name]?.DeepClone();
+        }
+
+        return (target, changed);
     }
 
     private static async Task WriteAsync(

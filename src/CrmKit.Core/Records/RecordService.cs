@@ -70,6 +70,59 @@ internal sealed partial class RecordService(
         await pipeline.RunAsync(context, cancellationToken);
     }
 
+    /// <summary>Queues the matching PostCommit hooks as outbox jobs in the operation's transaction.</summary>
+    private async Task QueuePostCommitAsync(
+        CompiledEntity entity, RecordOperation operation, Guid id, CrmRecord? pre, JsonObject target,
+        IReadOnlySet<string> changed, CrmPrincipal principal, int depth, CrmRecord post, CancellationToken cancellationToken)
+    {
+        if (!pipeline.HasHooks(entity.Name, PipelineStage.PostCommit))
+        {
+            return;
+        }
+
+        var context = HookContext(entity, operation, PipelineStage.PostCommit, id, pre, target, changed, principal, depth);
+        context.PostImage = post;
+        await pipeline.QueuePostCommitAsync(context, cancellationToken);
+    }
+
+    /// <summary>Reads the live record to change, checking the caller's expected version.</summary>
+    private static async Task<StoredRecord> LoadLiveAsync(
+        ICrmStoreSession session, CompiledEntity entity, Guid id, long? expectedVersion, CancellationToken cancellationToken)
+    {
+        var row = await session.GetAsync(entity.Storage, id, cancellationToken);
+        if (row is null || row.DeletedAt is not null)
+        {
+            throw CoreMessages.RecordNotFound(entity.Name, id);
+        }
+
+        if (expectedVersion is { } expected && expected != row.Version)
+        {
+            throw VersionConflict(row.Version, expected);
+        }
+
+        return row;
+    }
+
+    /// <summary>
+    /// Reads the pre-image in a read session of its own (or the ambient transaction of an enclosing operation), so
+    /// that PreValidation hooks run before the write lock is taken.
+    /// </summary>
+    private async Task<StoredRecord> LoadForPreValidationAsync(
+        CompiledEntity entity, Guid id, long? expectedVersion, CancellationToken cancellationToken)
+    {
+        await using var read = await SessionLease.OpenAsync(store, write: false, cancellationToken);
+        return await LoadLiveAsync(read.Session, entity, id, expectedVersion, cancellationToken);
+    }
+
+    /// <summary>The write transaction's row must be the one PreValidation saw; otherwise it is a version conflict.</summary>
+    private static void EnsureUnchanged(StoredRecord row, StoredRecord? seen)
+    {
+        if (seen is not null && seen.Version != row.Version)
+        {
+            throw VersionConflict(row.Version, seen.Version);
+        }
+    }
+
     /// <summary>Checks that every lookup value points at a live record; adds an error per missing target.</summary>
     private static async Task CheckLookupsAsync(
         ICrmStoreSession session, MetadataRegistry registry, CompiledEntity entity,

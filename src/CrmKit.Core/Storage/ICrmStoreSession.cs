@@ -7,7 +7,7 @@ namespace CrmKit.Core.Storage;
 /// indexed and unique fields get expression indexes. Disposing without committing rolls back. After a store
 /// exception the session must not be used again (some providers abort the transaction): dispose it.
 /// </summary>
-public interface ICrmStoreSession : IAsyncDisposable
+public partial interface ICrmStoreSession : IAsyncDisposable
 {
     /// <summary>Commits the transaction.</summary>
     /// <param name="cancellationToken">Cancels the operation.</param>

@@ -14,10 +14,14 @@ internal sealed class BenchmarkSettings
           query      query by an indexed custom field through IRecordService vs raw SQL
           validate   field validations per second (one core) vs NJsonSchema
           plugins    host start with 20 fixture plugins vs an empty host; run-time enable/disable of one plugin
-          all        the four above
+          templates  render a cached 1 KB document template: ITemplateRenderer vs Scriban directly (target 1.2x)
+          outbox     outbox dispatcher throughput with no-op jobs vs the raw store calls (target 2,000 jobs/s)
+          workflows  saving a record with 50 enabled, non-matching workflows vs none (target 1.10x)
+          all        the seven above
 
         Options:
-          --quick               small sizes for a smoke run (5,000 rows, 20,000 rows, 200,000 validations)
+          --quick               small sizes for a smoke run (5,000 rows, 20,000 rows, 200,000 validations,
+                                2,000 outbox jobs instead of 20,000)
           --markdown <file>     write the results; a file holding the results markers is updated in place
           --rounds <n>          measured rounds per contender after the warm-up (default 5; 3 with --quick;
                                 plugins: default 9, 3 with --quick)
@@ -70,7 +74,7 @@ internal sealed class BenchmarkSettings
         }
 
         var command = args[0];
-        if (command is not ("bulk" or "query" or "validate" or "plugins" or "all"))
+        if (command is not ("bulk" or "query" or "validate" or "plugins" or "templates" or "outbox" or "workflows" or "all"))
         {
             Console.Error.WriteLine($"Unknown command '{command}'.");
             Console.Error.WriteLine(Usage);

@@ -147,6 +147,6 @@ public sealed class MetadataServiceTests : IAsyncLifetime
         _host = await _host.RestartAsync();
 
         _host.Metadata.GetEntity("deal").FindField("region")!.Indexed.ShouldBeTrue();
-        _host.Metadata.GetEntities().Select(e => e.Name).ShouldBe(["activity", "company", "contact", "deal", "lead", "note"]);
+        _host.Metadata.GetEntities().Select(e => e.Name).ShouldBe(["activity", "company", "contact", "deal", "document", "lead", "note"]);
     }
 }
