@@ -2,6 +2,7 @@ using CrmKit.AspNetCore;
 using CrmKit.Core;
 using CrmKit.Core.Outbox;
 using CrmKit.Core.Templates;
+using CrmKit.Core.Workflows.Engine;
 using CrmKit.Plugins;
 using CrmKit.Storage.Sqlite;
 
@@ -40,6 +41,9 @@ builder.Services.AddOptions<OutboxOptions>().BindConfiguration(OutboxOptions.Sec
 // Templates: CrmKit:Templates:LoopLimit, RecursiveLimit, OutputLimit, NestingLimit, TimeLimit, RegexTimeout,
 // MaxSourceLength, CacheSize, CatalogRefreshInterval (docs/templates.md).
 builder.Services.AddOptions<TemplateOptions>().BindConfiguration(TemplateOptions.SectionName);
+// Workflow engine: CrmKit:Workflows:SchedulerEnabled, SchedulerPollInterval, SchedulerBatchSize, WebhookTimeout,
+// WebhookSecrets:<name> (docs/workflows.md).
+builder.Services.AddOptions<WorkflowEngineOptions>().BindConfiguration(WorkflowEngineOptions.SectionName);
 builder.Services.AddCrmKitApi();
 builder.Services.AddOptions<CrmKitApiOptions>().BindConfiguration(CrmKitApiOptions.SectionName);
 

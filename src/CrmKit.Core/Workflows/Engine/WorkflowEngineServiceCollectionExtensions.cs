@@ -35,6 +35,7 @@ internal static class WorkflowEngineServiceCollectionExtensions
         services.AddSingleton<IBuiltInWorkflowAction, SendMessageAction>();
         services.AddSingleton<IBuiltInWorkflowAction, WebhookAction>();
         services.AddSingleton<IBuiltInWorkflowAction, DelayAction>();
+        services.TryAddSingleton<WorkflowDueDateBackfill>();
         services.TryAddSingleton<WorkflowScheduler>();
         services.AddHostedService(sp => sp.GetRequiredService<WorkflowScheduler>());
         return services;

@@ -19,11 +19,13 @@ namespace CrmKit.Core.Workflows.Scheduling;
 /// occurrence fires once, across restarts and concurrent schedulers (SQLite's write lock serializes them).
 /// Missed while down: only the most recent missed occurrence fires, once; older ones are skipped and counted in the
 /// run's event (<c>skipped</c>). A workflow seen for the first time counts from its version's creation.
+/// Relative-date versions are backfilled once (<see cref="WorkflowDueDateBackfill"/>) before due entries fire.
 /// </summary>
 internal sealed class WorkflowScheduler(
     ICrmStore store,
     IWorkflowDefinitionSource definitions,
     WorkflowRunStarter starter,
+    WorkflowDueDateBackfill backfill,
     IOptions<WorkflowEngineOptions> options,
     TimeProvider clock,
     ILogger<WorkflowScheduler>? logger = null) : BackgroundService
@@ -57,6 +59,14 @@ internal sealed class WorkflowScheduler(
         foreach (var workflow in definitions.Find(BuiltInWorkflowTriggers.Schedule, null))
         {
             started += await FireCronAsync(workflow, cancellationToken) ? 1 : 0;
+        }
+
+        foreach (var workflow in definitions.All)
+        {
+            if (workflow.Trigger.Type == BuiltInWorkflowTriggers.DateRelative)
+            {
+                await backfill.RunAsync(workflow, cancellationToken);
+            }
         }
 
         started += await FireDueDatesAsync(cancellationToken);

@@ -3,17 +3,21 @@ using CrmKit.Sdk.Pipeline;
 
 namespace CrmKit.Core.Workflows.Triggers;
 
-/// <summary>The <c>fields</c> (any of them changed) and <c>to</c> (changed to these values) filters of record triggers.</summary>
+/// <summary>
+/// The <c>fields</c> (any of them changed) and <c>to</c> (changed to these values) filters of record triggers. On
+/// create, <c>to</c> means "created with these values" and <c>fields</c> is ignored; on delete both are ignored.
+/// </summary>
 internal static class WorkflowTriggerMatcher
 {
     public static bool Matches(WorkflowTriggerDefinition trigger, RecordHookContext context)
     {
-        if (context.Operation != RecordOperation.Update)
+        if (context.Operation == RecordOperation.Delete)
         {
             return true;
         }
 
-        if (trigger.Fields.Count > 0 && !trigger.Fields.Any(context.ChangedFields.Contains))
+        var created = context.Operation == RecordOperation.Create;
+        if (!created && trigger.Fields.Count > 0 && !trigger.Fields.Any(context.ChangedFields.Contains))
         {
             return false;
         }
@@ -23,7 +27,7 @@ internal static class WorkflowTriggerMatcher
             var values = context.PostImage?.Values ?? context.Target;
             foreach (var (field, wanted) in to)
             {
-                if (!context.ChangedFields.Contains(field) || !JsonNode.DeepEquals(values[field], wanted))
+                if ((!created && !context.ChangedFields.Contains(field)) || !JsonNode.DeepEquals(values[field], wanted))
                 {
                     return false;
                 }

@@ -80,6 +80,7 @@ public sealed class WorkflowRunEndpointsTests : IDisposable
         using var saved = await _api.SendJsonAsync(HttpMethod.Put, "/api/workflows/quick", """
             {"name": "quick", "trigger": {"type": "manual"}, "steps": [{"id": "wait", "action": "delay", "parameters": {"duration": "PT0S"}}]}
             """);
+        saved.StatusCode.ShouldBe(HttpStatusCode.Created, await saved.Content.ReadAsStringAsync());
         using var started = await _api.PostJsonAsync("/api/workflows/quick/runs", "{}");
         var id = (await started.ShouldBeJsonAsync(HttpStatusCode.Created))["id"]!.GetValue<string>();
         await WaitForStatusAsync(id, "completed");

@@ -172,4 +172,24 @@ public sealed class WorkflowEngineTests
 
         e.Code.ShouldBe(WorkflowRunErrorCodes.RunNotFailed);
     }
+
+    [Fact]
+    public async Task StepJob_ShouldNotRepeatItsEffect_WhenDeliveredAgain()
+    {
+        var clock = new ManualClock();
+        await using var host = await WorkflowTestHost.StartAsync(clock);
+        await host.SaveWorkflowAsync("""
+            {"name": "once", "enabled": true, "trigger": {"type": "manual"},
+             "steps": [{"id": "task", "action": "create_record", "parameters": {"entity": "activity", "values": {"type": "task", "subject": "once"}}}]}
+            """);
+        var run = await host.Runs().StartAsync("once", null, null, CrmTestHost.User);
+        await host.DrainAsync();
+
+        // What a crash between the step's commit and the outbox marking its job done looks like: the job runs again.
+        await host.Outbox().EnqueueAsync(WorkflowRunStarter.StepJob(run, 0, "task", null, 0, null), CancellationToken.None);
+        await host.DrainAsync();
+
+        (await host.CountAsync("activity")).ShouldBe(1);
+        (await host.Runs().GetAsync(run.Id)).Steps.Single().Attempts.ShouldBe(1);
+    }
 }

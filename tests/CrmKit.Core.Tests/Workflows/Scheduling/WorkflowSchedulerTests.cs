@@ -75,4 +75,23 @@ public sealed class WorkflowSchedulerTests
 
         (await host.Records.GetAsync(CrmTestHost.User, "activity", task.Id))!.Values["description"]!.GetValue<string>().ShouldBe("reminded");
     }
+
+    [Fact]
+    public async Task DateRelative_ShouldBackfillExistingRecords_OnlyForFutureDueInstants()
+    {
+        var clock = new ManualClock { Now = new DateTimeOffset(2025, 3, 1, 9, 0, 0, TimeSpan.Zero) };
+        await using var host = await WorkflowTestHost.StartAsync(clock);
+        var future = await host.CreateAsync("activity", """{"type": "call", "subject": "Future", "due_at": "2025-03-10T12:00:00Z"}""");
+        await host.CreateAsync("activity", """{"type": "call", "subject": "Past", "due_at": "2025-02-01T12:00:00Z"}""");
+        await host.SaveWorkflowAsync("""
+            {"name": "late-reminder", "enabled": true, "trigger": {"type": "date.relative", "entity": "activity", "field": "due_at", "offset": "-P1D"},
+             "steps": [{"id": "remind", "action": "set_fields", "parameters": {"values": {"description": "reminded"}}}]}
+            """);
+
+        (await host.TickSchedulerAsync()).ShouldBe(0);
+        clock.Now = new DateTimeOffset(2025, 3, 9, 12, 0, 0, TimeSpan.Zero);
+        (await host.TickSchedulerAsync()).ShouldBe(1);
+
+        (await host.RunsOfAsync("late-reminder")).Single().RecordId.ShouldBe(future.Id);
+    }
 }
