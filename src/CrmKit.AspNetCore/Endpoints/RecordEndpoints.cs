@@ -12,7 +12,7 @@ using Microsoft.AspNetCore.Routing;
 
 namespace CrmKit.AspNetCore.Endpoints;
 
-/// <summary>The records endpoints: <c>/api/records/{entity}[/{id}[/restore]]</c>.</summary>
+/// <summary>The records endpoints: <c>/api/records/{entity}[/{id}[/restore|/messages/{name}]]</c>.</summary>
 internal static class RecordEndpoints
 {
     public static void Map(IEndpointRouteBuilder endpoints)
@@ -24,6 +24,7 @@ internal static class RecordEndpoints
         records.MapPatch("/{id}", UpdateAsync);
         records.MapDelete("/{id}", DeleteAsync);
         records.MapPost("/{id}/restore", RestoreAsync);
+        records.MapPost("/{id}/messages/{name}", SendMessageAsync);
     }
 
     private static async Task<IResult> QueryAsync(HttpContext context, string entity)
@@ -105,6 +106,35 @@ internal static class RecordEndpoints
         var record = await ApiRequest.GetService<IRecordService>(context)
             .RestoreAsync(principal, entity, recordId, context.RequestAborted);
         return RecordResult(StatusCodes.Status200OK, record);
+    }
+
+    private static async Task<IResult> SendMessageAsync(HttpContext context, string entity, string id, string name)
+    {
+        var recordId = ParseId(entity, id);
+        var body = await ApiRequest.ReadJsonAsync(context);
+        if (body is not JsonObject input)
+        {
+            throw ApiErrors.InvalidBody([ApiErrors.ExpectedObject(string.Empty)]);
+        }
+
+        var principal = await ApiRequest.GetPrincipalAsync(context);
+        var output = await ApiRequest.GetService<IRecordService>(context)
+            .SendMessageAsync(principal, entity, recordId, name, input, context.RequestAborted);
+        return new JsonWriterResult(StatusCodes.Status200OK, w =>
+        {
+            w.WriteStartObject();
+            w.WritePropertyName("output");
+            if (output is null)
+            {
+                w.WriteNullValue();
+            }
+            else
+            {
+                output.WriteTo(w);
+            }
+
+            w.WriteEndObject();
+        });
     }
 
     private static JsonWriterResult RecordResult(int status, CrmRecord record) =>

@@ -11,6 +11,7 @@ internal static partial class OpenApiDocumentBuilder
         ["Field"] = PathParameter("field", "The field name.", Type("string")),
         ["ArchiveId"] = PathParameter("archiveId", "The field archive id.", new JsonObject { ["type"] = "string", ["format"] = "uuid" }),
         ["RecordId"] = PathParameter("id", "The record id (a UUID).", new JsonObject { ["type"] = "string", ["format"] = "uuid" }),
+        ["Message"] = PathParameter("name", "The record message's name, for example lead.qualify.", Type("string")),
         ["Filter"] = QueryParameter("filter", "A filter such as stage eq 'won' and amount ge 1000 (see docs/filter-syntax.md).", Type("string")),
         ["Sort"] = QueryParameter("sort", "Sort keys such as amount desc,created_at; the default is id (creation order).", Type("string")),
         ["Select"] = QueryParameter("select", "The fields to return, separated by commas; id and version are always returned.", Type("string")),

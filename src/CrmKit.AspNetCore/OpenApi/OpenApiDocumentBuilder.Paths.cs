@@ -129,6 +129,23 @@ internal static partial class OpenApiDocumentBuilder
             ["post"] = Operation("restoreRecord" + operationSuffix, name, "Restores a deleted " + name + " record.",
                 WithProblems(new JsonObject { ["200"] = JsonResponse("The record.", record.DeepClone().AsObject(), RecordHeaders(false)) }, 404, 409)),
         };
+        paths[basePath + "/{id}/messages/{name}"] = new JsonObject
+        {
+            ["parameters"] = Parameters("RecordId", "Message"),
+            ["post"] = Operation("sendRecordMessage" + operationSuffix, name,
+                "Sends a module-defined message to a " + name + " record; it passes the record pipeline in one transaction " +
+                "with the writes its handler makes. An unknown message is answered with 404 record.message_not_found.",
+                WithProblems(
+                    new JsonObject
+                    {
+                        ["200"] = JsonResponse("The handler's output.", ObjectSchema(new JsonObject
+                        {
+                            ["output"] = new JsonObject { ["type"] = new JsonArray("object", "null") },
+                        }, "output")),
+                    },
+                    400, 404, 409, 413, 415, 422),
+                requestBody: JsonBody("The message's input, validated by the message's JSON Schema ({} for none).", Type("object"))),
+        };
     }
 
     private static JsonObject Items(JsonObject itemSchema) => ObjectSchema(

@@ -21,6 +21,8 @@ internal static class ApiPaths
 
     public static string RecordRestore(string entity, string id) => $"{Record(entity, id)}/restore";
 
+    public static string RecordMessage(string entity, string id, string message) => $"{Record(entity, id)}/messages/{Escape(message)}";
+
     public const string Plugins = "api/plugins";
 
     public const string PluginsScan = $"{Plugins}/scan";

@@ -108,6 +108,8 @@ internal static class CliMessages
 
     public static string DataNotObjectOrArray => Get(nameof(DataNotObjectOrArray));
 
+    public static string MessageSentNoOutput(string message) => Format(nameof(MessageSentNoOutput), message);
+
     public static string RecordsCreated(int count) => Format(nameof(RecordsCreated), count);
 
     public static string RecordDeleted(string entity, string id) => Format(nameof(RecordDeleted), entity, id);

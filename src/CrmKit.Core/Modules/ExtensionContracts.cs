@@ -13,6 +13,7 @@ internal static class ExtensionContracts
     public static readonly IReadOnlyList<ExtensionContract> All =
     [
         new(typeof(IRecordHook), ExtensionKinds.RecordHook, o => ((IRecordHook)o).Descriptor.Name, Exclusive: false),
+        new(typeof(IRecordMessageHandler), ExtensionKinds.RecordMessage, o => ((IRecordMessageHandler)o).Descriptor.Name),
         new(typeof(IWorkflowAction), ExtensionKinds.WorkflowAction, o => ((IWorkflowAction)o).Descriptor.Type),
         new(typeof(IWorkflowTrigger), ExtensionKinds.WorkflowTrigger, o => ((IWorkflowTrigger)o).Descriptor.Type),
         new(typeof(IRegistryLookup), ExtensionKinds.RegistryLookup, o => ((IRegistryLookup)o).Descriptor.Name),

@@ -40,6 +40,7 @@ internal sealed class PostCommitJobHandler(ExtensionCatalog extensions, Metadata
         var hookContext = new RecordHookContext
         {
             Operation = PostCommitPayload.Operation(payload),
+            MessageName = PostCommitPayload.MessageName(payload),
             Stage = PipelineStage.PostCommit,
             Entity = compiled.Definition,
             RecordId = Guid.Parse(payload["recordId"]!.GetValue<string>()),

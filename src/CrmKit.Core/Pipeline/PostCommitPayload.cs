@@ -9,7 +9,7 @@ namespace CrmKit.Core.Pipeline;
 
 /// <summary>
 /// The payload of a <c>pipeline.post_commit</c> job: what the hook needs once the operation has committed — entity,
-/// operation, record id, pre- and post-image, changed fields, principal, depth and which hook (name and owner).
+/// operation, record id, pre- and post-image, changed fields, principal, depth, the message name (for messages) and which hook (name and owner).
 /// </summary>
 internal static class PostCommitPayload
 {
@@ -33,12 +33,15 @@ internal static class PostCommitPayload
             },
             ["depth"] = context.Depth,
             ["hook"] = new JsonObject { ["name"] = hook, ["owner"] = owner },
+            ["message"] = context.MessageName,
         },
         CorrelationId = context.RecordId.ToString("D"),
     };
 
     public static RecordOperation Operation(JsonObject payload) =>
         Enum.Parse<RecordOperation>(payload["operation"]!.GetValue<string>());
+
+    public static string? MessageName(JsonObject payload) => payload["message"]?.GetValue<string>();
 
     public static CrmPrincipal Principal(JsonObject payload)
     {

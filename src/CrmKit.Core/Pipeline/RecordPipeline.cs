@@ -7,9 +7,9 @@ using CrmKit.Sdk.Pipeline;
 namespace CrmKit.Core.Pipeline;
 
 /// <summary>
-/// Runs the registered <see cref="IRecordHook"/>s of a stage in order, filtered by entity, operation and changed
-/// fields. A failing hook stops the operation; the error names the owning module and the hook. PostCommit hooks are
-/// not run here: each matching one becomes an outbox job in the operation's transaction.
+/// Runs the registered <see cref="IRecordHook"/>s of a stage in order, filtered by entity, operation, changed fields
+/// and message name. A failing hook stops the operation; the error names the owning module and the hook. PostCommit
+/// hooks are not run here: each matching one becomes an outbox job in the operation's transaction.
 /// </summary>
 internal sealed class RecordPipeline(ExtensionCatalog extensions, IOutbox outbox)
 {
@@ -35,8 +35,11 @@ internal sealed class RecordPipeline(ExtensionCatalog extensions, IOutbox outbox
     public static bool Matches(RecordHookDescriptor d, RecordHookContext context) =>
         d.Stage == context.Stage &&
         (d.Entity == "*" || d.Entity == context.Entity.Name) &&
-        (d.Operations.Count == 0 || d.Operations.Contains(context.Operation)) &&
-        (context.Operation != RecordOperation.Update || d.ChangedFields.Count == 0 || d.ChangedFields.Any(context.ChangedFields.Contains));
+        // Messages are opt-in: a hook written for "every write" (no operations listed) is not given module-defined
+        // messages whose Target it cannot change.
+        (d.Operations.Count == 0 ? context.Operation != RecordOperation.Message : d.Operations.Contains(context.Operation)) &&
+        (context.Operation != RecordOperation.Update || d.ChangedFields.Count == 0 || d.ChangedFields.Any(context.ChangedFields.Contains)) &&
+        (context.Operation != RecordOperation.Message || d.Messages.Count == 0 || d.Messages.Contains(context.MessageName!));
 
     public async ValueTask RunAsync(RecordHookContext context, CancellationToken cancellationToken)
     {

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using CrmKit.Core.Metadata;
+using CrmKit.Core.Modules;
 using CrmKit.Core.Pipeline;
 using CrmKit.Core.Query;
 using CrmKit.Core.Resources;
@@ -21,6 +22,7 @@ internal sealed partial class RecordService(
     MetadataRegistry registry,
     ICrmStore store,
     RecordPipeline pipeline,
+    ExtensionCatalog extensions,
     CursorCodec cursors,
     IOptions<CrmKitOptions> options,
     TimeProvider clock,

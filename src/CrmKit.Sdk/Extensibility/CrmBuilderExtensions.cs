@@ -10,7 +10,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 namespace CrmKit.Sdk.Extensibility;
 
 /// <summary>
-/// Registers a module's hooks, workflow actions and triggers, and integrations. Each is a singleton added with
+/// Registers a module's hooks, record messages, workflow actions and triggers, and integrations. Each is a singleton added with
 /// <c>TryAddEnumerable</c>, so registering the same implementation twice adds it once, and implementations of several
 /// modules sit side by side; the host reports two that claim the same name as a conflict. Every method returns the
 /// builder, so calls chain.
@@ -25,6 +25,15 @@ public static class CrmBuilderExtensions
         this ICrmBuilder builder)
         where THook : class, IRecordHook =>
         builder.AddSingleton<IRecordHook, THook>();
+
+    /// <summary>Adds a record message handler; the host refuses two modules claiming the same message name.</summary>
+    /// <typeparam name="THandler">The handler type.</typeparam>
+    /// <param name="builder">The builder.</param>
+    /// <returns>The builder.</returns>
+    public static ICrmBuilder AddRecordMessage<[DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicConstructors)] THandler>(
+        this ICrmBuilder builder)
+        where THandler : class, IRecordMessageHandler =>
+        builder.AddSingleton<IRecordMessageHandler, THandler>();
 
     /// <summary>Adds a workflow action.</summary>
     /// <typeparam name="TAction">The action type.</typeparam>

@@ -7,7 +7,7 @@ namespace CrmKit.Sdk.Extensibility;
 /// declares that it replaces or decorates the other.
 /// </summary>
 /// <remarks>
-/// A module that decorates a service-based extension (a workflow action, trigger, registry lookup, accounting
+/// A module that decorates a service-based extension (a record message, workflow action, trigger, registry lookup, accounting
 /// exporter, message channel or file store) receives the original as a keyed service whose key is the qualified name:
 /// <c>[FromKeyedServices("workflow-action:egrul.refresh")] IWorkflowAction inner</c>. A module that decorates a field
 /// type finds the original through <see cref="IFieldTypeRegistry.TryGet"/> during
@@ -26,6 +26,9 @@ public static class ExtensionKinds
 
     /// <summary>A record pipeline hook (<see cref="Pipeline.IRecordHook"/>), named after its descriptor.</summary>
     public const string RecordHook = "record-hook";
+
+    /// <summary>A record message (<see cref="Pipeline.IRecordMessageHandler"/>), named after its descriptor.</summary>
+    public const string RecordMessage = "record-message";
 
     /// <summary>A workflow action (<see cref="Workflows.IWorkflowAction"/>), named after its type.</summary>
     public const string WorkflowAction = "workflow-action";

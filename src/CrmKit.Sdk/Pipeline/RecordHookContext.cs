@@ -11,6 +11,9 @@ public sealed class RecordHookContext
     /// <summary>The operation.</summary>
     public required RecordOperation Operation { get; init; }
 
+    /// <summary>For <see cref="RecordOperation.Message"/>: the message name; null for other operations.</summary>
+    public string? MessageName { get; init; }
+
     /// <summary>The stage running.</summary>
     public required PipelineStage Stage { get; init; }
 
@@ -25,7 +28,8 @@ public sealed class RecordHookContext
 
     /// <summary>
     /// The field values the operation will store (all fields, merged with the pre-image). PreValidation and
-    /// PreOperation hooks may change them; later stages see them read-only.
+    /// PreOperation hooks may change them; later stages see them read-only. For a message it is a copy of the current
+    /// values: the message's handler makes the writes, so changing it has no effect.
     /// </summary>
     public required JsonObject Target { get; init; }
 

@@ -14,4 +14,10 @@ public enum RecordOperation
 
     /// <summary>A deleted record is restored.</summary>
     Restore = 3,
+
+    /// <summary>
+    /// A module-defined message is sent to a record (<see cref="RecordHookContext.MessageName"/> says which). Hooks run for
+    /// it only when their <see cref="RecordHookDescriptor.Operations"/> list it.
+    /// </summary>
+    Message = 4,
 }

@@ -58,6 +58,21 @@ public interface IRecordService
     Task<CrmRecord> RestoreAsync(
         CrmPrincipal principal, string entity, Guid id, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// Sends a module-defined message (<see cref="Pipeline.IRecordMessageHandler"/>) to a record: the input is validated
+    /// against the message's schema, then the pipeline runs with <see cref="Pipeline.RecordOperation.Message"/> and the
+    /// handler in one transaction, together with the writes it makes.
+    /// </summary>
+    /// <param name="principal">Who is acting.</param>
+    /// <param name="entity">The entity name.</param>
+    /// <param name="id">The record id.</param>
+    /// <param name="message">The message name, for example <c>lead.qualify</c>.</param>
+    /// <param name="input">The message's input.</param>
+    /// <param name="cancellationToken">Cancels the operation.</param>
+    /// <returns>The handler's output; null when it returns none.</returns>
+    Task<JsonObject?> SendMessageAsync(
+        CrmPrincipal principal, string entity, Guid id, string message, JsonObject input, CancellationToken cancellationToken = default);
+
     /// <summary>Queries records with a filter, a sort, a projection and keyset paging.</summary>
     /// <param name="principal">Who is acting.</param>
     /// <param name="entity">The entity name.</param>

@@ -2,11 +2,11 @@ using System.CommandLine;
 
 namespace CrmKit.Cli.Commands.Records;
 
-/// <summary><c>crmkit record</c>: list, read, create, change, delete and restore records.</summary>
+/// <summary><c>crmkit record</c>: list, read, create, change, delete and restore records, and send them messages.</summary>
 internal sealed class RecordCommand : Command
 {
     public RecordCommand(CliRuntime runtime)
-        : base("record", "List, read, create, change, delete and restore records")
+        : base("record", "List, read, create, change, delete and restore records, and send them messages")
     {
         Add(new RecordListCommand(runtime));
         Add(new RecordGetCommand(runtime));
@@ -14,5 +14,6 @@ internal sealed class RecordCommand : Command
         Add(new RecordUpdateCommand(runtime));
         Add(new RecordDeleteCommand(runtime));
         Add(new RecordRestoreCommand(runtime));
+        Add(new RecordSendCommand(runtime));
     }
 }
