@@ -1,3 +1,4 @@
+using CrmKit.Core.Audit;
 using CrmKit.Core.Fields;
 using CrmKit.Core.Metadata;
 using CrmKit.Core.Modules;
@@ -5,6 +6,7 @@ using CrmKit.Core.Outbox;
 using CrmKit.Core.Pipeline;
 using CrmKit.Core.Query;
 using CrmKit.Core.Records;
+using CrmKit.Core.Security;
 using CrmKit.Core.Settings;
 using CrmKit.Core.StandardModel;
 using CrmKit.Core.Templates;
@@ -13,6 +15,8 @@ using CrmKit.Core.Workflows.Actions;
 using CrmKit.Core.Workflows.Engine;
 using CrmKit.Sdk.Extensibility;
 using CrmKit.Sdk.Records;
+using CrmKit.Sdk.Security;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
@@ -70,6 +74,7 @@ public static class CrmKitServiceCollectionExtensions
         services.TryAddSingleton(sp => new CursorCodec(CursorKey(sp.GetRequiredService<IOptions<CrmKitOptions>>().Value)));
         services.TryAddSingleton<IRecordService, RecordService>();
         services.AddHostedService<CrmKitInitializer>();
+        AddSecurity(services);
         services.TryAddSingleton<DefaultModuleSettingsService>();
         services.TryAddSingleton<IModuleSettingsService>(sp => sp.GetRequiredService<DefaultModuleSettingsService>());
         services.AddHostedService<ModuleSettingsInitializer>();
@@ -122,6 +127,48 @@ public static class CrmKitServiceCollectionExtensions
 
         return builder;
     }
+
+    /// <summary>
+    /// The security directory and its checks, API keys, the bootstrap administrator, the audit trail and its retention,
+    /// and Data Protection for secrets at rest (its key ring in <see cref="SecurityOptions.KeyRingDirectory"/> when set).
+    /// </summary>
+    private static void AddSecurity(IServiceCollection services)
+    {
+        services.AddOptions<SecurityOptions>().Validate(
+            o => o.DirectoryRefreshInterval > TimeSpan.Zero && o.ApiKeyCacheDuration >= TimeSpan.Zero && o.ApiKeyLastUsedInterval >= TimeSpan.Zero
+                 && SecurityIdsAreValid(o.BootstrapAdministrator),
+            "CrmKit:Security: DirectoryRefreshInterval must be positive, the cache durations not negative, and BootstrapAdministrator a valid id.")
+            .ValidateOnStart();
+        services.AddOptions<AuditOptions>().Validate(
+            o => o.RetentionDays >= 0 && o.PruneInterval > TimeSpan.Zero && o.PruneBatchSize > 0,
+            "CrmKit:Audit: RetentionDays must not be negative; PruneInterval and PruneBatchSize must be positive.").ValidateOnStart();
+        services.TryAddSingleton<SecurityDirectoryCache>();
+        services.TryAddSingleton<AccessControl>();
+        services.TryAddSingleton<IAccessControl>(sp => sp.GetRequiredService<AccessControl>());
+        services.TryAddSingleton<ISecurityDirectoryService, SecurityDirectoryService>();
+        services.TryAddSingleton<ApiKeyService>();
+        services.TryAddSingleton<IApiKeyService>(sp => sp.GetRequiredService<ApiKeyService>());
+        services.TryAddSingleton<IServicePrincipalProvider, ServicePrincipalProvider>();
+        services.TryAddSingleton<IAuditTrail, AuditTrail>();
+        services.AddHostedService<SecurityInitializer>();
+        services.AddHostedService<SecurityDirectoryRefresher>();
+        services.TryAddSingleton<AuditRetentionService>();
+        services.AddHostedService(sp => sp.GetRequiredService<AuditRetentionService>());
+
+        services.AddDataProtection();
+        services.AddOptions<Microsoft.AspNetCore.DataProtection.KeyManagement.KeyManagementOptions>()
+            .Configure<Microsoft.Extensions.Options.IOptions<SecurityOptions>>((keys, security) =>
+            {
+                if (!string.IsNullOrEmpty(security.Value.KeyRingDirectory) && keys.XmlRepository is null)
+                {
+                    keys.XmlRepository = new Microsoft.AspNetCore.DataProtection.Repositories.FileSystemXmlRepository(
+                        Directory.CreateDirectory(security.Value.KeyRingDirectory), Microsoft.Extensions.Logging.Abstractions.NullLoggerFactory.Instance);
+                }
+            });
+        services.TryAddSingleton<ISecretProtector, DataProtectionSecretProtector>();
+    }
+
+    private static bool SecurityIdsAreValid(string id) => SecurityIds.IsValid(id);
 
     private static bool IsValidCursorKey(string key)
     {

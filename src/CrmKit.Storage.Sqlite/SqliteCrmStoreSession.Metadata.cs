@@ -64,7 +64,7 @@ public sealed partial class SqliteCrmStoreSession
             }
 
             // The tables of the other store areas, each declared in its own partial file.
-            foreach (var sql in (string[])[OutboxTablesSql, WorkflowTablesSql, TemplateTablesSql, WorkflowRunTablesSql])
+            foreach (var sql in (string[])[OutboxTablesSql, WorkflowTablesSql, TemplateTablesSql, WorkflowRunTablesSql, SecurityTablesSql])
             {
                 if (sql.Length > 0)
                 {

@@ -1,6 +1,7 @@
 using CrmKit.Core.Metadata;
 using CrmKit.Core.Modules;
 using CrmKit.Core.Outbox;
+using CrmKit.Core.Security;
 using CrmKit.Sdk.Pipeline;
 
 namespace CrmKit.Core.Pipeline;
@@ -8,9 +9,10 @@ namespace CrmKit.Core.Pipeline;
 /// <summary>
 /// Runs a PostCommit hook from its <c>pipeline.post_commit</c> job. The hook is found by owner and name among the
 /// active extensions; when its plugin was removed or disabled (or the entity deleted) the job completes with a note
-/// rather than retrying something that can never run.
+/// rather than retrying something that can never run. The hook acts as the principal of the operation, with the roles
+/// its account holds now (the payload's roles only when the principal is not a directory account).
 /// </summary>
-internal sealed class PostCommitJobHandler(ExtensionCatalog extensions, MetadataRegistry registry) : IOutboxJobHandler
+internal sealed class PostCommitJobHandler(ExtensionCatalog extensions, MetadataRegistry registry, IAccessControl access) : IOutboxJobHandler
 {
     public string Kind => OutboxJobKinds.PostCommit;
 
@@ -48,7 +50,7 @@ internal sealed class PostCommitJobHandler(ExtensionCatalog extensions, Metadata
             Target = (post ?? pre)?.Values.DeepClone().AsObject() ?? [],
             PostImage = post,
             ChangedFields = PostCommitPayload.ChangedFields(payload),
-            Principal = PostCommitPayload.Principal(payload),
+            Principal = Current(PostCommitPayload.Principal(payload)),
             Depth = depth,
             Services = context.Services,
         };
@@ -57,4 +59,7 @@ internal sealed class PostCommitJobHandler(ExtensionCatalog extensions, Metadata
         using var resumed = PipelineDepth.Resume(depth);
         await RecordPipeline.ExecuteAsync(extensions, hook, hookContext, cancellationToken);
     }
+
+    private Sdk.Security.CrmPrincipal Current(Sdk.Security.CrmPrincipal principal) =>
+        access.PrincipalOf(principal.UserId, principal.Channel) ?? principal;
 }

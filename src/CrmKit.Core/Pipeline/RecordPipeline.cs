@@ -1,8 +1,10 @@
+using CrmKit.Core.Audit;
 using CrmKit.Core.Modules;
 using CrmKit.Core.Outbox;
 using CrmKit.Core.Resources;
 using CrmKit.Sdk.Errors;
 using CrmKit.Sdk.Pipeline;
+using CrmKit.Sdk.Security;
 
 namespace CrmKit.Core.Pipeline;
 
@@ -71,7 +73,11 @@ internal sealed class RecordPipeline(ExtensionCatalog extensions, IOutbox outbox
         var d = hook.Descriptor;
         try
         {
-            await hook.ExecuteAsync(context, cancellationToken);
+            // What the hook writes runs as the caller (context.Principal) and is audited as made by the hook's module.
+            using (AuditSource.Enter(CrmChannel.Plugin, OwnerOf(extensions, hook)))
+            {
+                await hook.ExecuteAsync(context, cancellationToken);
+            }
         }
         catch (CrmException e)
         {

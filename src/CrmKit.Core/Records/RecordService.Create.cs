@@ -1,9 +1,12 @@
 using System.Text.Json.Nodes;
+using CrmKit.Core.Audit;
 using CrmKit.Core.Pipeline;
 using CrmKit.Core.Resources;
+using CrmKit.Core.Security;
 using CrmKit.Core.Storage;
 using CrmKit.Core.Validation;
 using CrmKit.Sdk.Errors;
+using CrmKit.Sdk.Metadata;
 using CrmKit.Sdk.Pipeline;
 using CrmKit.Sdk.Records;
 using CrmKit.Sdk.Security;
@@ -27,6 +30,8 @@ internal sealed partial class RecordService
             throw CoreMessages.ExceptionAt(CrmErrorKind.BadRequest, "record.batch_too_large", "", _options.MaxBatchSize);
         }
 
+        var access = accessControl.ForRecords(principal, entity);
+        access.Demand(AccessRight.Create);
         using var depth = PipelineDepth.Enter(_options.MaxPipelineDepth);
         var now = clock.GetUtcNow();
         var batch = values.Count > 1;
@@ -41,7 +46,22 @@ internal sealed partial class RecordService
             drafts[i] = ((JsonObject)values[i].DeepClone(), batch ? "/" + i : "");
             ids[i] = RecordIds.Next(now);
             perRecord[i] = [];
+            var ownerGiven = drafts[i].Values.ContainsKey(SystemFields.OwnerId);
             TryTakeOwner(drafts[i].Values, drafts[i].Pointer, perRecord[i], out owners[i]);
+
+            // A record is owned by whoever creates it unless the caller names another owner (the host owns nothing).
+            if (!ownerGiven && principal.UserId != CrmPrincipal.System.UserId)
+            {
+                owners[i] = principal.UserId;
+            }
+
+            if (!access.IsUnrestricted)
+            {
+                CheckOwner(access, AccessRight.Create, owners[i], drafts[i].Pointer);
+                var named = drafts[i].Values.Select(p => p.Key).ToHashSet(StringComparer.Ordinal);
+                access.CheckWrites(named, named, drafts[i].Pointer);
+            }
+
             if (preValidation)
             {
                 var changed = drafts[i].Values.Select(p => p.Key).ToHashSet(StringComparer.Ordinal);
@@ -59,7 +79,7 @@ internal sealed partial class RecordService
 
         await using var lease = (await SessionLease.OpenAsync(store, write: true, cancellationToken)).Activate();
         var session = lease.Session;
-        await CheckLookupsAsync(session, registry, compiled, drafts, errors, cancellationToken);
+        await CheckLookupsAsync(session, compiled, drafts, errors, principal, fields: null, cancellationToken);
         if (errors.Count > 0)
         {
             throw CoreMessages.Validation(errors);
@@ -104,6 +124,13 @@ internal sealed partial class RecordService
             throw UniqueViolation(e);
         }
 
+        if (_audit)
+        {
+            // A create's new values are the stored text itself: nothing is serialized twice.
+            await AuditAsync(session, [.. rows.Select(row => AuditEntries.For(AuditEntries.Create, entity, row, principal, now, null, row.Data))],
+                cancellationToken);
+        }
+
         var records = new CrmRecord[rows.Length];
         for (var i = 0; i < rows.Length; i++)
         {
@@ -115,7 +142,7 @@ internal sealed partial class RecordService
         }
 
         await lease.CommitAsync(cancellationToken);
-        return records;
+        return access.IsUnrestricted ? records : [.. records.Select(access.Strip)];
     }
 
     /// <summary>

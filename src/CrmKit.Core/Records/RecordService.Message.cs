@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using CrmKit.Core.Metadata;
 using CrmKit.Core.Pipeline;
 using CrmKit.Core.Resources;
+using CrmKit.Core.Security;
 using CrmKit.Core.Storage;
 using CrmKit.Sdk.Errors;
 using CrmKit.Sdk.Pipeline;
@@ -19,6 +20,8 @@ internal sealed partial class RecordService
         ArgumentNullException.ThrowIfNull(message);
         ArgumentNullException.ThrowIfNull(input);
         var compiled = registry.Get(entity);
+        var access = accessControl.ForRecords(principal, entity);
+        access.Demand(AccessRight.Update);
         if (!extensions.TryGet<IRecordMessageHandler>(message, out var handler) ||
             handler.Descriptor.Entity is not "*" && handler.Descriptor.Entity != entity)
         {
@@ -34,14 +37,14 @@ internal sealed partial class RecordService
         StoredRecord? seen = null;
         if (pipeline.HasHooks(entity, PipelineStage.PreValidation))
         {
-            seen = await LoadForPreValidationAsync(compiled, id, expectedVersion: null, cancellationToken);
+            seen = await LoadForPreValidationAsync(compiled, id, expectedVersion: null, access, AccessRight.Update, cancellationToken);
             await pipeline.RunAsync(MessageHookContext(
                 compiled, message, PipelineStage.PreValidation, RecordJson.ToRecord(entity, seen), principal, depth.Depth), cancellationToken);
         }
 
         await using var lease = (await SessionLease.OpenAsync(store, write: true, cancellationToken)).Activate();
         var session = lease.Session;
-        var row = await LoadLiveAsync(session, compiled, id, expectedVersion: null, cancellationToken);
+        var row = await LoadLiveAsync(session, compiled, id, expectedVersion: null, access, AccessRight.Update, cancellationToken);
         EnsureUnchanged(row, seen);
         var pre = RecordJson.ToRecord(entity, row);
         if (pipeline.HasHooks(entity, PipelineStage.PreOperation))

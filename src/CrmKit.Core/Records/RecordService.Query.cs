@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using CrmKit.Core.Query;
 using CrmKit.Core.Resources;
+using CrmKit.Core.Security;
 using CrmKit.Core.Storage;
 using CrmKit.Sdk.Errors;
 using CrmKit.Sdk.Metadata;
@@ -17,6 +18,9 @@ internal sealed partial class RecordService
         ArgumentNullException.ThrowIfNull(principal);
         ArgumentNullException.ThrowIfNull(query);
         var compiled = registry.Get(entity);
+        var access = accessControl.ForRecords(principal, entity);
+        var permission = query.Export ? AccessRight.Export : AccessRight.Read;
+        access.Demand(permission);
         if (query.Limit is < 1 or > RecordQuery.MaxLimit)
         {
             throw CoreMessages.ExceptionAt(CrmErrorKind.BadRequest, "query.invalid_limit", "/limit", RecordQuery.MaxLimit);
@@ -27,6 +31,12 @@ internal sealed partial class RecordService
         var sort = SortParser.Parse(query.Sort, definition, compiled.KindOf);
         var select = SelectParser.Parse(query.Select, definition);
         var after = string.IsNullOrEmpty(query.After) ? null : cursors.Decode(query.After, sort);
+        access.CheckReadable(filter, sort, select);
+        if (access.ScopeFilter(permission) is { } scope)
+        {
+            // The scope is part of the query itself, so pages and counts only ever see permitted rows.
+            filter = filter is null ? scope : new LogicalFilter(LogicalOperator.And, [filter, scope]);
+        }
 
         await using var lease = await SessionLease.OpenAsync(store, write: false, cancellationToken);
         var session = lease.Session;
@@ -44,7 +54,7 @@ internal sealed partial class RecordService
 
         var page = rows.Count > query.Limit ? rows.Take(query.Limit).ToList() : rows;
         var next = rows.Count > query.Limit ? cursors.Encode(sort, CursorValues.From(page[^1], sort)) : null;
-        var records = page.Select(row => Project(RecordJson.ToRecord(entity, row), select)).ToList();
+        var records = page.Select(row => Project(access.Strip(RecordJson.ToRecord(entity, row)), select)).ToList();
         return new RecordPage(records, next, total);
     }
 

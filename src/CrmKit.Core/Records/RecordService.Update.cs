@@ -1,6 +1,8 @@
 using System.Text.Json.Nodes;
+using CrmKit.Core.Audit;
 using CrmKit.Core.Pipeline;
 using CrmKit.Core.Resources;
+using CrmKit.Core.Security;
 using CrmKit.Core.Storage;
 using CrmKit.Core.Validation;
 using CrmKit.Sdk.Errors;
@@ -19,10 +21,15 @@ internal sealed partial class RecordService
         ArgumentNullException.ThrowIfNull(principal);
         ArgumentNullException.ThrowIfNull(changes);
         var compiled = registry.Get(entity);
+        var access = accessControl.ForRecords(principal, entity);
+        access.Demand(AccessRight.Update);
         using var depth = PipelineDepth.Enter(_options.MaxPipelineDepth);
         var errors = new List<CrmError>();
         var patch = (JsonObject)changes.DeepClone();
         var ownerChanged = TryTakeOwner(patch, "", errors, out var owner);
+
+        // A hidden field may not even be named (whether the answer differs would reveal its value).
+        access.CheckWrites(patch.Select(p => p.Key), NoFields, "");
 
         // PreValidation is the cheap rejection: it runs before the write transaction, on the record as read then.
         // The write transaction re-reads it, and a change made in between is the usual version conflict.
@@ -31,26 +38,32 @@ internal sealed partial class RecordService
         HashSet<string>? seenChanged = null;
         if (pipeline.HasHooks(entity, PipelineStage.PreValidation))
         {
-            seen = await LoadForPreValidationAsync(compiled, id, expectedVersion, cancellationToken);
+            seen = await LoadForPreValidationAsync(compiled, id, expectedVersion, access, AccessRight.Update, cancellationToken);
             (seenTarget, seenChanged) = Merge(seen, patch);
+            access.CheckWrites(seenChanged, seenChanged, "");
             await RunStageAsync(compiled, RecordOperation.Update, PipelineStage.PreValidation, id, RecordJson.ToRecord(entity, seen),
                 seenTarget, seenChanged, principal, depth.Depth, null, cancellationToken);
         }
 
         await using var lease = (await SessionLease.OpenAsync(store, write: true, cancellationToken)).Activate();
         var session = lease.Session;
-        var row = await LoadLiveAsync(session, compiled, id, expectedVersion, cancellationToken);
+        var row = await LoadLiveAsync(session, compiled, id, expectedVersion, access, AccessRight.Update, cancellationToken);
         EnsureUnchanged(row, seen);
         var pre = RecordJson.ToRecord(entity, row);
         var (target, changed) = seenTarget is not null ? (seenTarget, seenChanged!) : Merge(row, patch);
+        access.CheckWrites(changed, changed, "");
         ownerChanged &= owner != row.OwnerId;
+        if (ownerChanged)
+        {
+            CheckOwner(access, AccessRight.Update, owner, "");
+        }
+
         RecordValidator.Validate(compiled, target, changed, "", errors);
         if (errors.Count == 0)
         {
-            var touched = compiled.LookupFields.Any(f => changed.Contains(f.Name));
-            if (touched)
+            if (compiled.LookupFields.Any(f => changed.Contains(f.Name)))
             {
-                await CheckLookupsAsync(session, registry, compiled, [(target, "")], errors, cancellationToken);
+                await CheckLookupsAsync(session, compiled, [(target, "")], errors, principal, changed, cancellationToken);
             }
         }
 
@@ -63,7 +76,7 @@ internal sealed partial class RecordService
         changed.RemoveWhere(name => JsonNode.DeepEquals(pre.Values[name], target[name]));
         if (changed.Count == 0 && !ownerChanged)
         {
-            return pre;
+            return access.Strip(pre);
         }
 
         if (pipeline.HasHooks(entity, PipelineStage.PreOperation))
@@ -79,12 +92,18 @@ internal sealed partial class RecordService
         var now = clock.GetUtcNow();
         var next = row.Next(principal.UserId, now, RecordJson.Serialize(target), row.DeletedAt, ownerChanged ? owner : row.OwnerId);
         await WriteAsync(session, compiled.Storage, next, row.Version, cancellationToken);
+        if (_audit)
+        {
+            var (oldValues, newValues) = AuditEntries.Changes(pre.Values, target, row.OwnerId, next.OwnerId);
+            await AuditAsync(session, [AuditEntries.For(AuditEntries.Update, entity, next, principal, now, oldValues, newValues)], cancellationToken);
+        }
+
         var post = RecordJson.ToRecord(entity, next, target);
         await RunStageAsync(compiled, RecordOperation.Update, PipelineStage.PostOperation, id, pre, target, changed,
             principal, depth.Depth, post, cancellationToken);
         await QueuePostCommitAsync(compiled, RecordOperation.Update, id, pre, target, changed, principal, depth.Depth, post, cancellationToken);
         await lease.CommitAsync(cancellationToken);
-        return post;
+        return access.Strip(post);
     }
 
     /// <summary>Applies a patch to the stored values; returns the new values and the fields that really changed.</summary>

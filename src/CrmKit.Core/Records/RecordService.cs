@@ -1,9 +1,11 @@
 using System.Text.Json.Nodes;
+using CrmKit.Core.Audit;
 using CrmKit.Core.Metadata;
 using CrmKit.Core.Modules;
 using CrmKit.Core.Pipeline;
 using CrmKit.Core.Query;
 using CrmKit.Core.Resources;
+using CrmKit.Core.Security;
 using CrmKit.Core.Storage;
 using CrmKit.Sdk.Errors;
 using CrmKit.Sdk.Metadata;
@@ -15,8 +17,9 @@ using Microsoft.Extensions.Options;
 namespace CrmKit.Core.Records;
 
 /// <summary>
-/// The records service: validates every write against the entity's current compiled schema, checks lookups, runs
-/// the pipeline stages and writes through the store in one transaction per call.
+/// The records service: checks the caller's permissions (operation scopes, field-level security), validates every
+/// write against the entity's current compiled schema, checks lookups, runs the pipeline stages, writes through the
+/// store and appends the audit trail, in one transaction per call.
 /// </summary>
 internal sealed partial class RecordService(
     MetadataRegistry registry,
@@ -26,19 +29,26 @@ internal sealed partial class RecordService(
     CursorCodec cursors,
     IOptions<CrmKitOptions> options,
     TimeProvider clock,
+    AccessControl accessControl,
+    IOptions<AuditOptions> auditOptions,
     IServiceProvider services) : IRecordService
 {
     private readonly CrmKitOptions _options = options.Value;
+    private readonly bool _audit = auditOptions.Value.Enabled;
 
     public async Task<CrmRecord?> GetAsync(
         CrmPrincipal principal, string entity, Guid id, bool includeDeleted = false, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(principal);
         var compiled = registry.Get(entity);
+        var access = accessControl.ForRecords(principal, entity);
+        access.Demand(AccessRight.Read);
         await using var lease = await SessionLease.OpenAsync(store, write: false, cancellationToken);
         var session = lease.Session;
         var row = await session.GetAsync(compiled.Storage, id, cancellationToken);
-        return row is null || (row.DeletedAt is not null && !includeDeleted) ? null : RecordJson.ToRecord(entity, row);
+        return row is null || (row.DeletedAt is not null && !includeDeleted) || !access.Covers(AccessRight.Read, row.OwnerId)
+            ? null
+            : access.Strip(RecordJson.ToRecord(entity, row));
     }
 
     private RecordHookContext HookContext(
@@ -87,15 +97,21 @@ internal sealed partial class RecordService(
         await pipeline.QueuePostCommitAsync(context, cancellationToken);
     }
 
-    /// <summary>Reads the live record to change, checking the caller's expected version.</summary>
+    /// <summary>
+    /// Reads the live record to change, checking the caller's scopes first (a record outside the read scope does not
+    /// exist for the caller: 404; one it may read but not change: 403), then the caller's expected version.
+    /// </summary>
     private static async Task<StoredRecord> LoadLiveAsync(
-        ICrmStoreSession session, CompiledEntity entity, Guid id, long? expectedVersion, CancellationToken cancellationToken)
+        ICrmStoreSession session, CompiledEntity entity, Guid id, long? expectedVersion, RecordAccess access,
+        AccessRight permission, CancellationToken cancellationToken)
     {
         var row = await session.GetAsync(entity.Storage, id, cancellationToken);
         if (row is null || row.DeletedAt is not null)
         {
             throw CoreMessages.RecordNotFound(entity.Name, id);
         }
+
+        EnsureCovered(access, row, permission);
 
         if (expectedVersion is { } expected && expected != row.Version)
         {
@@ -110,10 +126,39 @@ internal sealed partial class RecordService(
     /// that PreValidation hooks run before the write lock is taken.
     /// </summary>
     private async Task<StoredRecord> LoadForPreValidationAsync(
-        CompiledEntity entity, Guid id, long? expectedVersion, CancellationToken cancellationToken)
+        CompiledEntity entity, Guid id, long? expectedVersion, RecordAccess access, AccessRight permission,
+        CancellationToken cancellationToken)
     {
         await using var read = await SessionLease.OpenAsync(store, write: false, cancellationToken);
-        return await LoadLiveAsync(read.Session, entity, id, expectedVersion, cancellationToken);
+        return await LoadLiveAsync(read.Session, entity, id, expectedVersion, access, permission, cancellationToken);
+    }
+
+    /// <summary>404 outside the read scope (existence does not leak), 403 outside the operation's scope.</summary>
+    private static void EnsureCovered(RecordAccess access, StoredRecord row, AccessRight permission)
+    {
+        if (!access.Covers(AccessRight.Read, row.OwnerId))
+        {
+            throw CoreMessages.RecordNotFound(access.EntityName, row.Id);
+        }
+
+        if (!access.Covers(permission, row.OwnerId))
+        {
+            throw SecurityMessages.Denied(permission, access.EntityName);
+        }
+    }
+
+    /// <summary>Appends audit entries in the operation's transaction (unless the audit trail is switched off).</summary>
+    private Task AuditAsync(ICrmStoreSession session, List<StoredAuditEntry> entries, CancellationToken cancellationToken) =>
+        _audit && entries.Count > 0 ? session.AppendAuditAsync(entries, cancellationToken) : Task.CompletedTask;
+
+    /// <summary>Refuses an owner outside the operation's scope (assigning a record to someone the caller may not act for).</summary>
+    private static void CheckOwner(RecordAccess access, AccessRight permission, string? owner, string pointer)
+    {
+        if (!access.Covers(permission, owner))
+        {
+            throw SecurityMessages.ExceptionAt(CrmErrorKind.Forbidden, "access.owner_denied", pointer + "/" + SystemFields.OwnerId,
+                owner ?? "null", access.EntityName);
+        }
     }
 
     /// <summary>The write transaction's row must be the one PreValidation saw; otherwise it is a version conflict.</summary>
@@ -125,13 +170,28 @@ internal sealed partial class RecordService(
         }
     }
 
-    /// <summary>Checks that every lookup value points at a live record; adds an error per missing target.</summary>
-    private static async Task CheckLookupsAsync(
-        ICrmStoreSession session, MetadataRegistry registry, CompiledEntity entity,
-        IReadOnlyList<(JsonObject Values, string Pointer)> records, List<CrmError> errors, CancellationToken cancellationToken)
+    /// <summary>
+    /// Checks that every lookup value points at a live record the caller may read (a record outside the caller's read
+    /// scope is reported as missing, so that lookups do not reveal it); adds an error per missing target.
+    /// </summary>
+    /// <param name="session">The operation's session.</param>
+    /// <param name="entity">The entity of the records.</param>
+    /// <param name="records">The values of each record and the pointer its errors start with.</param>
+    /// <param name="errors">Receives one error per missing target.</param>
+    /// <param name="principal">Who is acting.</param>
+    /// <param name="fields">The lookup fields to check; null for all.</param>
+    /// <param name="cancellationToken">Cancels the operation.</param>
+    private async Task CheckLookupsAsync(
+        ICrmStoreSession session, CompiledEntity entity, IReadOnlyList<(JsonObject Values, string Pointer)> records,
+        List<CrmError> errors, CrmPrincipal principal, HashSet<string>? fields, CancellationToken cancellationToken)
     {
         foreach (var field in entity.LookupFields)
         {
+            if (fields is not null && !fields.Contains(field.Name))
+            {
+                continue;
+            }
+
             var wanted = new Dictionary<Guid, List<string>>();
             foreach (var (values, pointer) in records)
             {
@@ -152,7 +212,7 @@ internal sealed partial class RecordService(
             }
 
             var target = registry.Get(field.Lookup!.TargetEntity);
-            var found = await session.FindExistingAsync(target.Storage, wanted.Keys, cancellationToken);
+            var found = await FindVisibleAsync(session, target, wanted.Keys, accessControl.ForRecords(principal, target.Name), cancellationToken);
             foreach (var (id, pointers) in wanted)
             {
                 if (!found.Contains(id))
@@ -161,6 +221,31 @@ internal sealed partial class RecordService(
                 }
             }
         }
+    }
+
+    /// <summary>Which of the ids are live records of the entity within the caller's read scope.</summary>
+    private static async Task<IReadOnlySet<Guid>> FindVisibleAsync(
+        ICrmStoreSession session, CompiledEntity target, Dictionary<Guid, List<string>>.KeyCollection ids, RecordAccess access, CancellationToken cancellationToken)
+    {
+        if (access.IsUnrestricted || access.Entity.Scope(AccessRight.Read) == AccessScope.All)
+        {
+            return await session.FindExistingAsync(target.Storage, ids, cancellationToken);
+        }
+
+        if (access.Entity.Scope(AccessRight.Read) == AccessScope.None)
+        {
+            return new HashSet<Guid>();
+        }
+
+        var idField = new FieldReference(SystemFields.Id, Sdk.Fields.FieldValueKind.Reference, IsSystem: true);
+        var rows = await session.QueryAsync(target.Storage, new StoreQuery
+        {
+            Filter = new LogicalFilter(LogicalOperator.And,
+                [new InFilter(idField, [.. ids.Select(id => (object)id.ToString("D"))]), access.ScopeFilter(AccessRight.Read)!]),
+            Sort = [new SortKey(idField, false)],
+            Limit = ids.Count,
+        }, cancellationToken);
+        return rows.Select(r => r.Id).ToHashSet();
     }
 
     private static CrmException UniqueViolation(UniqueConstraintException e, string pointerPrefix = "")

@@ -26,7 +26,7 @@ internal sealed partial class DefaultModuleSettingsService
         var key = Key(moduleId);
 
         await using var session = await _store.BeginAsync(write: true, cancellationToken);
-        var stored = ToSnapshot(await session.ReadSettingAsync(key, cancellationToken));
+        var stored = ToSnapshot(await session.ReadSettingAsync(key, cancellationToken), _protector);
         if (expectedVersion is { } expected && expected != stored.Version)
         {
             throw SettingsMessages.VersionConflict(moduleId, stored.Version, expected);
@@ -41,7 +41,7 @@ internal sealed partial class DefaultModuleSettingsService
 
         try
         {
-            await session.WriteSettingAsync(key, merged.ToJsonString(), stored.Version, cancellationToken);
+            await session.WriteSettingAsync(key, SecretValues.Conceal(merged, schema.Secrets, _protector).ToJsonString(), stored.Version, cancellationToken);
         }
         catch (SettingConcurrencyException)
         {

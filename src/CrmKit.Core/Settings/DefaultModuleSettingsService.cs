@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Text.Json.Nodes;
+using CrmKit.Core.Security;
 using CrmKit.Core.Storage;
 using CrmKit.JsonSchema;
 using CrmKit.Sdk.Settings;
@@ -10,7 +11,8 @@ namespace CrmKit.Core.Settings;
 
 /// <summary>
 /// The default <see cref="IModuleSettingsService"/>: schemas compiled with CrmKit.JsonSchema, values stored as one JSON
-/// document per module through <see cref="ICrmStore"/>, and an in-memory copy of each module's latest save.
+/// document per module through <see cref="ICrmStore"/> with secrets encrypted by <see cref="ISecretProtector"/>, and an
+/// in-memory copy (secrets decrypted) of each module's latest save.
 /// </summary>
 /// <remarks>
 /// The in-memory copy is refreshed by saves made through this instance; a save made by another server sharing the
@@ -19,6 +21,7 @@ namespace CrmKit.Core.Settings;
 internal sealed partial class DefaultModuleSettingsService : IModuleSettingsService
 {
     private readonly ICrmStore _store;
+    private readonly ISecretProtector _protector;
     private readonly ILogger _logger;
     private readonly JsonSchemaCompiler _compiler = new();
     private readonly ConcurrentDictionary<string, CompiledSettingsSchema> _schemas = new(StringComparer.Ordinal);
@@ -26,9 +29,10 @@ internal sealed partial class DefaultModuleSettingsService : IModuleSettingsServ
     private readonly ConcurrentDictionary<string, ModuleSettings> _readers = new(StringComparer.Ordinal);
 
     public DefaultModuleSettingsService(
-        ICrmStore store, IEnumerable<ModuleSettingsSchema> schemas, ILoggerFactory? loggers = null)
+        ICrmStore store, IEnumerable<ModuleSettingsSchema> schemas, ISecretProtector protector, ILoggerFactory? loggers = null)
     {
         _store = store;
+        _protector = protector;
 
         // Hosts without logging (tests, tools) still get the service.
         _logger = loggers?.CreateLogger<DefaultModuleSettingsService>() ?? NullLogger<DefaultModuleSettingsService>.Instance;
@@ -105,15 +109,15 @@ internal sealed partial class DefaultModuleSettingsService : IModuleSettingsServ
     {
         await using var session = await _store.BeginAsync(write: false, cancellationToken);
         var stored = await session.ReadSettingAsync(Key(moduleId), cancellationToken);
-        return Remember(moduleId, ToSnapshot(stored));
+        return Remember(moduleId, ToSnapshot(stored, _protector));
     }
 
     private static string Key(string moduleId) => "module:" + moduleId;
 
-    private static SettingsSnapshot ToSnapshot(StoredSetting? stored) =>
+    private static SettingsSnapshot ToSnapshot(StoredSetting? stored, ISecretProtector protector) =>
         stored is null
             ? new SettingsSnapshot([], 0)
-            : new SettingsSnapshot(JsonNode.Parse(stored.Value) as JsonObject ?? [], stored.Version);
+            : new SettingsSnapshot(SecretValues.Reveal(JsonNode.Parse(stored.Value) as JsonObject ?? [], protector), stored.Version);
 
     /// <summary>Keeps the newer of the remembered and the given snapshot (a slow read must not undo a save).</summary>
     private SettingsSnapshot Remember(string moduleId, SettingsSnapshot snapshot) =>

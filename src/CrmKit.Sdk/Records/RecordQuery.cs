@@ -26,4 +26,10 @@ public sealed class RecordQuery
 
     /// <summary>Whether to query the deleted records (the recycle bin) instead of the live ones.</summary>
     public bool Deleted { get; init; }
+
+    /// <summary>
+    /// Whether the query feeds an export (CSV, an accounting exchange): the caller's export permission and its scope
+    /// apply instead of the read permission. Field-level security applies either way.
+    /// </summary>
+    public bool Export { get; init; }
 }
