@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using CrmKit.AspNetCore.Security;
 
 namespace CrmKit.AspNetCore;
 
@@ -23,4 +24,7 @@ public sealed class CrmKitApiOptions
     /// </summary>
     [Range(1, 256)]
     public int MaxJsonDepth { get; set; } = 32;
+
+    /// <summary>The per-caller rate limit (<c>CrmKit:Api:RateLimit</c>).</summary>
+    public CrmKitRateLimitOptions RateLimit { get; set; } = new();
 }

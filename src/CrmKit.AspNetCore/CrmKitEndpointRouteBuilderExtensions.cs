@@ -1,5 +1,6 @@
 using CrmKit.AspNetCore.Endpoints;
 using CrmKit.AspNetCore.Problems;
+using CrmKit.AspNetCore.Security;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -31,10 +32,16 @@ public static class CrmKitEndpointRouteBuilderExtensions
 
         var group = endpoints.MapGroup(string.Empty);
         group.AddEndpointFilter<ProblemEndpointFilter>();
+        group.AddEndpointFilter<CrmKitAccessFilter>();
+        group.WithMetadata(endpoints.ServiceProvider.GetRequiredService<CrmKitApiMarker>());
         HealthEndpoints.Map(group);
         MetadataEndpoints.Map(group);
         FieldTypeEndpoints.Map(group);
         RecordEndpoints.Map(group);
+        RecordHistoryEndpoints.Map(group);
+        RecordExportEndpoints.Map(group);
+        SecurityEndpoints.Map(group);
+        ApiKeyEndpoints.Map(group);
         PluginSettingsEndpoints.Map(group);
         PluginEndpoints.Map(group);
         OutboxEndpoints.Map(group);

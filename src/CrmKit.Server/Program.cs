@@ -1,5 +1,8 @@
 using CrmKit.AspNetCore;
+using CrmKit.AspNetCore.Security;
 using CrmKit.Core;
+using CrmKit.Core.Audit;
+using CrmKit.Core.Security;
 using CrmKit.Core.Outbox;
 using CrmKit.Core.Templates;
 using CrmKit.Core.Workflows.Engine;
@@ -23,6 +26,9 @@ if (string.IsNullOrEmpty(builder.Configuration[WebHostDefaults.ServerUrlsKey]) &
     builder.WebHost.UseUrls("http://localhost:5080");
 }
 
+// No "Server: Kestrel" header: it tells an attacker what to try, and clients do not need it.
+builder.WebHost.ConfigureKestrel(kestrel => kestrel.AddServerHeader = false);
+
 // Everything comes from the "CrmKit" configuration section: appsettings.json, then environment variables such as
 // CRMKIT__STORAGE__CONNECTIONSTRING (configuration keys are case-insensitive), then the command line. The options
 // are bound when first resolved, so configuration added late (by tests, by a hosting environment) is honoured.
@@ -44,8 +50,16 @@ builder.Services.AddOptions<TemplateOptions>().BindConfiguration(TemplateOptions
 // Workflow engine: CrmKit:Workflows:SchedulerEnabled, SchedulerPollInterval, SchedulerBatchSize, WebhookTimeout,
 // WebhookSecrets:<name> (docs/workflows.md).
 builder.Services.AddOptions<WorkflowEngineOptions>().BindConfiguration(WorkflowEngineOptions.SectionName);
+// Security: CrmKit:Security:BootstrapAdministrator, BootstrapApiKey, KeyRingDirectory (default "crmkit-keys" in the
+// working directory, next to crmkit.db), DirectoryRefreshInterval, ApiKeyCacheDuration; JWT bearer tokens from
+// CrmKit:Security:Jwt:Issuer, Audience, SigningKeys:0.., UserClaim; the audit trail from CrmKit:Audit:RetentionDays
+// (docs/security.md).
+builder.Services.AddOptions<SecurityOptions>().BindConfiguration(SecurityOptions.SectionName)
+    .PostConfigure(o => o.KeyRingDirectory ??= Path.GetFullPath("crmkit-keys"));
+builder.Services.AddOptions<AuditOptions>().BindConfiguration(AuditOptions.SectionName);
 builder.Services.AddCrmKitApi();
 builder.Services.AddOptions<CrmKitApiOptions>().BindConfiguration(CrmKitApiOptions.SectionName);
+builder.Services.AddOptions<CrmKitJwtOptions>().BindConfiguration(CrmKitJwtOptions.SectionName);
 
 var app = builder.Build();
 app.MapCrmKit();

@@ -109,7 +109,7 @@ public sealed class MetadataSafetyTests : IClassFixture<CrmKitServerFactory>
         var items = history["items"]!.AsArray().Select(i => i!.AsObject()).ToList();
         items.Select(i => i["version"]!.GetValue<long>()).ShouldBe([1L, 2L, 3L]);
         items[0].Select(p => p.Key).ShouldBe(["version", "changedAt", "changedBy", "diff"]);
-        items[1]["changedBy"]!.GetValue<string>().ShouldBe("anonymous");
+        items[1]["changedBy"]!.GetValue<string>().ShouldBe("admin");
         DiffOps(items[1]).ShouldContain("add");
         DiffOps(items[2]).ShouldContain("remove");
         items[1]["diff"]!.ToJsonString().ShouldContain("rank");

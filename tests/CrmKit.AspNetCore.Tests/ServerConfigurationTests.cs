@@ -55,6 +55,34 @@ public sealed class ServerConfigurationTests
 
             (await server.Client.GetStringAsync("/health")).ShouldBe("""{"status":"healthy"}""");
             File.Exists(Path.Combine(directory, "crmkit.db")).ShouldBeTrue();
+            Directory.Exists(Path.Combine(directory, "crmkit-keys")).ShouldBeTrue("the Data Protection key ring lives beside the data");
+        }
+        finally
+        {
+            Directory.Delete(directory, recursive: true);
+        }
+    }
+
+    [Fact]
+    public async Task FirstStart_ShouldPrintAnAdministratorKeyOnce_ThatWorks_AndARestartShouldPrintNone()
+    {
+        var directory = Directory.CreateTempSubdirectory("crmkit-first-").FullName;
+        try
+        {
+            string key;
+            await using (var first = await ServerProcess.StartAsync(directory, []))
+            {
+                key = first.AdministratorKey.ShouldNotBeNull(first.Output);
+                using var anonymous = new HttpClient { BaseAddress = first.Client.BaseAddress };
+                (await anonymous.GetAsync("/api/records/contact")).StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
+                var me = await first.Client.GetStringAsync("/api/me");
+                me.ShouldContain("\"id\":\"admin\"");
+            }
+
+            await using var second = await ServerProcess.StartAsync(directory, []);
+            second.AdministratorKey.ShouldBeNull("the key is shown only at the first start");
+            second.Client.DefaultRequestHeaders.Authorization = new("Bearer", key);
+            (await second.Client.GetAsync("/api/records/contact")).StatusCode.ShouldBe(HttpStatusCode.OK);
         }
         finally
         {
@@ -76,6 +104,29 @@ public sealed class ServerConfigurationTests
         }
 
         public HttpClient Client { get; }
+
+        /// <summary>The key the server printed at its first start (null when it printed none).</summary>
+        public string? AdministratorKey { get; private set; }
+
+        public string Output
+        {
+            get
+            {
+                lock (_output)
+                {
+                    return _output.ToString();
+                }
+            }
+        }
+
+        private static string? PrintedKey(StringBuilder output)
+        {
+            lock (output)
+            {
+                var match = System.Text.RegularExpressions.Regex.Match(output.ToString(), @"crmk_[a-z0-9]{16}_[A-Za-z0-9_-]{43}");
+                return match.Success ? match.Value : null;
+            }
+        }
 
         public static async Task<ServerProcess> StartAsync(string workingDirectory, Dictionary<string, string> environment)
         {
@@ -117,6 +168,9 @@ public sealed class ServerConfigurationTests
                     using var response = await client.GetAsync("/health");
                     if (response.StatusCode == HttpStatusCode.OK)
                     {
+                        // The first start creates the administrator and prints its key once; the tests act as it.
+                        server.AdministratorKey = PrintedKey(output);
+                        client.DefaultRequestHeaders.Authorization = new("Bearer", server.AdministratorKey);
                         return server;
                     }
                 }

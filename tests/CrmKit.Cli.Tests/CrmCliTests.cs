@@ -231,7 +231,7 @@ public sealed class CrmCliTests : CliTestBase
         var request = Server.Requests.Single();
         request.Header("Authorization").ShouldBeNull();
         request.Header("Accept").ShouldBe("application/json, application/problem+json");
-        request.Header("User-Agent").ShouldStartWith("crmkit/");
+        request.Header("User-Agent").ShouldStartWith("crmkit-cli/");
     }
 
     [Fact]

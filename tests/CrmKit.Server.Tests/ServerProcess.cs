@@ -18,7 +18,11 @@ internal sealed class ServerProcess : IDisposable
         _process = process;
         Address = address;
         Client = new HttpClient { BaseAddress = address, Timeout = TimeSpan.FromSeconds(30) };
+        Client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", AdminKey);
     }
+
+    /// <summary>The administrator key every server started here is configured with (<c>CrmKit:Security:BootstrapApiKey</c>).</summary>
+    public const string AdminKey = "crmk_serveradmin000_aVeryLongSecretForTheServerTestAdministrator";
 
     public Uri Address { get; }
 
@@ -60,6 +64,7 @@ internal sealed class ServerProcess : IDisposable
         info.Environment.Remove("MSBuildSDKsPath");
         info.Environment.Remove("MSBUILD_EXE_PATH");
         info.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+        info.Environment["CRMKIT__SECURITY__BOOTSTRAPAPIKEY"] = AdminKey;
         var process = Process.Start(info)!;
         var server = new ServerProcess(process, address);
         process.OutputDataReceived += (_, e) => server.Append(e.Data);

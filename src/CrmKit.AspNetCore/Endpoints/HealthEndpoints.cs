@@ -11,7 +11,9 @@ namespace CrmKit.AspNetCore.Endpoints;
 /// <summary><c>GET /health</c>: 200 when the store answers, 503 <c>store.unavailable</c> when it does not.</summary>
 internal static class HealthEndpoints
 {
-    public static void Map(IEndpointRouteBuilder endpoints) => endpoints.MapGet("/health", (Func<HttpContext, Task<IResult>>)CheckAsync);
+    /// <summary>Maps the one endpoint anyone may call, without credentials (load balancers, orchestrators).</summary>
+    public static void Map(IEndpointRouteBuilder endpoints) =>
+        endpoints.MapGet("/health", (Func<HttpContext, Task<IResult>>)CheckAsync).AllowAnonymous();
 
     private static async Task<IResult> CheckAsync(HttpContext context)
     {

@@ -94,6 +94,8 @@ internal static class MetadataEndpoints
 
     private static async Task<IResult> GetArchivesAsync(HttpContext context, string entity)
     {
+        // Archives hold the values of removed fields, whatever field-level security said of them.
+        _ = await ApiRequest.DemandAsync(context, CrmKit.Core.Security.CrmPrivileges.MetadataManage);
         var archives = await Metadata(context).GetArchivesAsync(entity, context.RequestAborted);
         return new JsonWriterResult(StatusCodes.Status200OK, w => MetadataJsonWriter.WriteArchives(w, archives));
     }

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using CrmKit.AspNetCore.Http;
+using CrmKit.Core.Security;
 using CrmKit.AspNetCore.Json;
 using CrmKit.Core.Outbox;
 using CrmKit.Core.Storage;
@@ -33,7 +34,7 @@ internal static class OutboxEndpoints
     // decided here yet (as for the plugin endpoints).
     private static async Task<IResult> ListAsync(HttpContext context)
     {
-        _ = await ApiRequest.GetPrincipalAsync(context);
+        _ = await ApiRequest.DemandAsync(context, CrmPrivileges.OutboxManage);
         var query = context.Request.Query;
         OutboxJobState? state = query["state"].Count > 0 ? OutboxJobStates.Parse(query["state"].ToString()) : null;
         Guid? after = Guid.TryParse(query["after"].ToString(), out var a) ? a : null;
@@ -69,7 +70,7 @@ internal static class OutboxEndpoints
 
     private static async Task<IResult> GetAsync(HttpContext context, Guid id)
     {
-        _ = await ApiRequest.GetPrincipalAsync(context);
+        _ = await ApiRequest.DemandAsync(context, CrmPrivileges.OutboxManage);
         var job = await ApiRequest.GetService<IOutboxAdmin>(context).GetAsync(id, context.RequestAborted)
             ?? throw OutboxJobStates.JobNotFound(id);
         return new JsonWriterResult(StatusCodes.Status200OK, w => Write(w, job, payload: true));
@@ -77,14 +78,14 @@ internal static class OutboxEndpoints
 
     private static async Task<IResult> RequeueAsync(HttpContext context, Guid id)
     {
-        _ = await ApiRequest.GetPrincipalAsync(context);
+        _ = await ApiRequest.DemandAsync(context, CrmPrivileges.OutboxManage);
         var job = await ApiRequest.GetService<IOutboxAdmin>(context).RequeueAsync(id, context.RequestAborted);
         return new JsonWriterResult(StatusCodes.Status200OK, w => Write(w, job, payload: true));
     }
 
     private static async Task<IResult> EnqueueAsync(HttpContext context)
     {
-        _ = await ApiRequest.GetPrincipalAsync(context);
+        _ = await ApiRequest.DemandAsync(context, CrmPrivileges.OutboxManage);
         var body = await ApiRequest.ReadJsonAsync(context) as JsonObject;
         var kind = body?["kind"] is JsonValue k && k.TryGetValue(out string? text) ? text : "";
         var count = body?["count"] is JsonValue c && c.TryGetValue(out int n) ? n : 1;

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using CrmKit.AspNetCore.Http;
+using CrmKit.Core.Security;
 using CrmKit.AspNetCore.Json;
 using CrmKit.AspNetCore.Problems;
 using CrmKit.Core.Plugins;
@@ -40,8 +41,7 @@ internal static class PluginEndpoints
             ChangeAsync(context, (manager, token) => manager.ReloadAsync(id, token)));
     }
 
-    // Every call resolves the principal so that a host's resolver refuses callers it does not know; who may manage
-    // plugins (roles) is not decided here yet.
+    // Anyone signed in may see which plugins run; changing them needs plugins.manage.
     private static async Task<IResult> ListAsync(HttpContext context)
     {
         _ = await ApiRequest.GetPrincipalAsync(context);
@@ -57,14 +57,14 @@ internal static class PluginEndpoints
 
     private static async Task<IResult> ScanAsync(HttpContext context)
     {
-        _ = await ApiRequest.GetPrincipalAsync(context);
+        _ = await ApiRequest.DemandAsync(context, CrmPrivileges.PluginsManage);
         return Items(await Manager(context).ScanAsync(context.RequestAborted));
     }
 
     private static async Task<IResult> ChangeAsync(
         HttpContext context, Func<IPluginManager, CancellationToken, Task<PluginStatus>> change)
     {
-        _ = await ApiRequest.GetPrincipalAsync(context);
+        _ = await ApiRequest.DemandAsync(context, CrmPrivileges.PluginsManage);
         return Single(await change(Manager(context), context.RequestAborted));
     }
 

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using CrmKit.AspNetCore.Http;
+using CrmKit.Core.Security;
 using CrmKit.AspNetCore.Json;
 using CrmKit.AspNetCore.Problems;
 using CrmKit.Core.Settings;
@@ -32,7 +33,7 @@ internal static class PluginSettingsEndpoints
     private static async Task<IResult> GetAsync(HttpContext context, string id)
     {
         // Resolved for its checks: a host's resolver refuses callers it does not know before anything is read.
-        _ = await ApiRequest.GetPrincipalAsync(context);
+        _ = await ApiRequest.DemandAsync(context, CrmPrivileges.PluginsManage);
         var view = await Settings(context).GetAsync(id, context.RequestAborted);
         return Result(view);
     }
@@ -41,7 +42,7 @@ internal static class PluginSettingsEndpoints
     {
         var body = await ApiRequest.ReadJsonAsync(context);
         var (values, version) = ReadBody(body);
-        var principal = await ApiRequest.GetPrincipalAsync(context);
+        var principal = await ApiRequest.DemandAsync(context, CrmPrivileges.PluginsManage);
         try
         {
             var view = await Settings(context).SaveAsync(id, values, version, principal, context.RequestAborted);
@@ -57,7 +58,7 @@ internal static class PluginSettingsEndpoints
 
     private static async Task<IResult> GetSchemaAsync(HttpContext context, string id)
     {
-        _ = await ApiRequest.GetPrincipalAsync(context);
+        _ = await ApiRequest.DemandAsync(context, CrmPrivileges.PluginsManage);
         var view = await Settings(context).GetAsync(id, context.RequestAborted);
         return new JsonWriterResult(StatusCodes.Status200OK, w => view.Schema.WriteTo(w));
     }

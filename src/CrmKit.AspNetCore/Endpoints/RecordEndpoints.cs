@@ -3,6 +3,8 @@ using System.Text.Json.Nodes;
 using CrmKit.AspNetCore.Http;
 using CrmKit.AspNetCore.Json;
 using CrmKit.AspNetCore.Problems;
+using CrmKit.AspNetCore.Security;
+using CrmKit.Core.Security;
 using CrmKit.Sdk.Errors;
 using CrmKit.Sdk.Metadata;
 using CrmKit.Sdk.Records;
@@ -17,7 +19,7 @@ internal static class RecordEndpoints
 {
     public static void Map(IEndpointRouteBuilder endpoints)
     {
-        var records = endpoints.MapGroup("/api/records/{entity}");
+        var records = endpoints.MapGroup("/api/records/{entity}").WithMetadata(new RequiredApiKeyScope(ApiKeyScopes.Write));
         records.MapGet("", QueryAsync);
         records.MapPost("", CreateAsync);
         records.MapGet("/{id}", GetAsync);

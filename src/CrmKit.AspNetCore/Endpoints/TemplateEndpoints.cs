@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using CrmKit.AspNetCore.Http;
 using CrmKit.AspNetCore.Json;
 using CrmKit.AspNetCore.Problems;
+using CrmKit.AspNetCore.Security;
 using CrmKit.Core.Templates;
 using CrmKit.Sdk.Errors;
 using Microsoft.AspNetCore.Builder;
@@ -24,7 +25,7 @@ internal static class TemplateEndpoints
         templates.MapGet("/{name}", GetAsync);
         templates.MapPut("/{name}", SaveAsync);
         templates.MapDelete("/{name}", DeleteAsync);
-        templates.MapPost("/{name}/preview", PreviewAsync);
+        templates.MapPost("/{name}/preview", PreviewAsync).WithMetadata(new RequiredApiKeyScope(Core.Security.ApiKeyScopes.Read));
     }
 
     private static async Task<IResult> ListAsync(HttpContext context)

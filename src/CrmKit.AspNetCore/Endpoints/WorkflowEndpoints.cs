@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using CrmKit.AspNetCore.Http;
+using CrmKit.Core.Security;
 using CrmKit.AspNetCore.Json;
 using CrmKit.AspNetCore.Problems;
 using CrmKit.Core.Storage;
@@ -39,7 +40,7 @@ internal static class WorkflowEndpoints
     // Every call resolves the principal so that a host's resolver refuses callers it does not know.
     private static async Task<IResult> ListAsync(HttpContext context)
     {
-        _ = await ApiRequest.GetPrincipalAsync(context);
+        _ = await ApiRequest.DemandAsync(context, CrmPrivileges.WorkflowsManage);
         var entity = context.Request.Query["entity"] is { Count: 1 } values ? values[0] : null;
         var deleted = RecordQueryParameters.ParseBoolean(context.Request, "deleted");
         var list = await Definitions(context).ListAsync(entity, deleted, context.RequestAborted);
@@ -66,7 +67,7 @@ internal static class WorkflowEndpoints
 
     private static async Task<IResult> GetAsync(HttpContext context, string name)
     {
-        _ = await ApiRequest.GetPrincipalAsync(context);
+        _ = await ApiRequest.DemandAsync(context, CrmPrivileges.WorkflowsManage);
         return Single(StatusCodes.Status200OK, await Definitions(context).GetAsync(name, null, context.RequestAborted));
     }
 
@@ -116,7 +117,7 @@ internal static class WorkflowEndpoints
 
     private static async Task<IResult> GetVersionsAsync(HttpContext context, string name)
     {
-        _ = await ApiRequest.GetPrincipalAsync(context);
+        _ = await ApiRequest.DemandAsync(context, CrmPrivileges.WorkflowsManage);
         var versions = await Definitions(context).GetVersionsAsync(name, context.RequestAborted);
         return new JsonWriterResult(StatusCodes.Status200OK, w =>
         {
@@ -134,7 +135,7 @@ internal static class WorkflowEndpoints
 
     private static async Task<IResult> GetVersionAsync(HttpContext context, string name, string version)
     {
-        _ = await ApiRequest.GetPrincipalAsync(context);
+        _ = await ApiRequest.DemandAsync(context, CrmPrivileges.WorkflowsManage);
         if (!long.TryParse(version, NumberStyles.None, CultureInfo.InvariantCulture, out var number) || number < 1)
         {
             throw ApiErrors.RouteNotFound();

@@ -2,8 +2,10 @@ using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using CrmKit.AspNetCore.Http;
+using CrmKit.Core.Security;
 using CrmKit.AspNetCore.Json;
 using CrmKit.AspNetCore.Problems;
+using CrmKit.AspNetCore.Security;
 using CrmKit.Core.Storage;
 using CrmKit.Core.Workflows.Engine;
 using Microsoft.AspNetCore.Builder;
@@ -22,7 +24,7 @@ internal static class WorkflowRunEndpoints
 
     public static void Map(IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapPost("/api/workflows/{name}/runs", StartAsync);
+        endpoints.MapPost("/api/workflows/{name}/runs", StartAsync).WithMetadata(new RequiredApiKeyScope(Core.Security.ApiKeyScopes.Write));
         endpoints.MapGet("/api/workflows/{name}/runs", ListAsync);
         endpoints.MapGet("/api/workflow-runs/{id:guid}", GetAsync);
         endpoints.MapPost("/api/workflow-runs/{id:guid}/retry", RetryAsync);
@@ -57,7 +59,7 @@ internal static class WorkflowRunEndpoints
 
     private static async Task<IResult> ListAsync(HttpContext context, string name)
     {
-        _ = await ApiRequest.GetPrincipalAsync(context);
+        _ = await ApiRequest.DemandAsync(context, CrmPrivileges.WorkflowsManage);
         var status = context.Request.Query["status"].ToString();
         var limitText = context.Request.Query["limit"].ToString();
         var limit = DefaultLimit;
@@ -83,14 +85,14 @@ internal static class WorkflowRunEndpoints
 
     private static async Task<IResult> GetAsync(HttpContext context, Guid id)
     {
-        _ = await ApiRequest.GetPrincipalAsync(context);
+        _ = await ApiRequest.DemandAsync(context, CrmPrivileges.WorkflowsManage);
         var (run, steps) = await Runs(context).GetAsync(id, context.RequestAborted);
         return new JsonWriterResult(StatusCodes.Status200OK, w => WriteRun(w, run, steps));
     }
 
     private static async Task<IResult> RetryAsync(HttpContext context, Guid id)
     {
-        var principal = await ApiRequest.GetPrincipalAsync(context);
+        var principal = await ApiRequest.DemandAsync(context, CrmPrivileges.WorkflowsManage);
         var run = await Runs(context).RetryAsync(id, principal, context.RequestAborted);
         return new JsonWriterResult(StatusCodes.Status200OK, w => WriteRun(w, run, null));
     }

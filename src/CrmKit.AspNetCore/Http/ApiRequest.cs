@@ -12,6 +12,14 @@ internal static class ApiRequest
     public static ValueTask<CrmPrincipal> GetPrincipalAsync(HttpContext context) =>
         context.RequestServices.GetRequiredService<IHttpPrincipalResolver>().ResolveAsync(context);
 
+    /// <summary>The principal, refused with 403 <c>access.privilege_required</c> unless it holds <paramref name="privilege"/>.</summary>
+    public static async ValueTask<CrmPrincipal> DemandAsync(HttpContext context, string privilege)
+    {
+        var principal = await GetPrincipalAsync(context);
+        context.RequestServices.GetRequiredService<Core.Security.IAccessControl>().DemandPrivilege(principal, privilege);
+        return principal;
+    }
+
     public static Task<JsonNode?> ReadJsonAsync(HttpContext context) =>
         JsonBodyReader.ReadAsync(context, context.RequestServices.GetRequiredService<IOptions<CrmKitApiOptions>>().Value);
 

@@ -69,6 +69,12 @@ internal static class RecordQueryParameters
         throw ApiErrors.InvalidBoolean(parameter);
     }
 
+    /// <summary>The <c>limit</c> parameter (default 50, 1 to <see cref="RecordQuery.MaxLimit"/>).</summary>
+    public static int ParseLimit(HttpRequest request) => ParseLimit(Single(request, "limit"));
+
+    /// <summary>A parameter given at most once; null when absent.</summary>
+    public static string? Optional(HttpRequest request, string parameter) => Single(request, parameter);
+
     private static int ParseLimit(string? value)
     {
         if (value is null)

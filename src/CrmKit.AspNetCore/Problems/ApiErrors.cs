@@ -7,6 +7,22 @@ namespace CrmKit.AspNetCore.Problems;
 /// <summary>Every failure the HTTP layer reports itself, with its stable code; the texts are in ApiMessages.resx.</summary>
 internal static class ApiErrors
 {
+    public static ApiProblemException Unauthorized(string code, params object?[] args) => new(401, code, Text(code, args));
+
+    public static ApiProblemException InsufficientScope(string scope)
+    {
+        var error = new ApiProblemException(403, "auth.insufficient_scope", Text("auth.insufficient_scope", scope));
+        error.Extensions["scope"] = scope;
+        return error;
+    }
+
+    public static ApiProblemException RateLimited(int retryAfterSeconds)
+    {
+        var error = new ApiProblemException(429, "rate_limited", Text("rate_limited", retryAfterSeconds));
+        error.Extensions["retryAfter"] = retryAfterSeconds;
+        return error;
+    }
+
     public static ApiProblemException UnsupportedMediaType() =>
         new(415, "request.unsupported_media_type", Text("request.unsupported_media_type"));
 

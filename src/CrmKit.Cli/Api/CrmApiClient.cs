@@ -16,7 +16,7 @@ namespace CrmKit.Cli.Api;
 internal sealed class CrmApiClient : IDisposable
 {
     private static readonly string UserAgent =
-        $"crmkit/{typeof(CrmApiClient).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split('+')[0] ?? "0.0.0"}";
+        $"crmkit-cli/{typeof(CrmApiClient).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split('+')[0] ?? "0.0.0"}";
 
     private readonly HttpClient _http;
 

@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using CrmKit.Core.Records;
 using CrmKit.Core.Resources;
+using CrmKit.Core.Security;
 using CrmKit.Core.Storage;
 using CrmKit.Sdk.Errors;
 using CrmKit.Sdk.Fields;
@@ -23,6 +24,7 @@ internal sealed partial class MetadataService
         CrmPrincipal principal, string entity, Guid archiveId, CancellationToken cancellationToken = default) =>
         GatedAsync(async () =>
         {
+            access.DemandPrivilege(principal, CrmPrivileges.MetadataManage);
             var current = registry.Get(entity);
             await using var session = await store.BeginAsync(write: true, cancellationToken);
             var archive = (await session.GetArchivesAsync(entity, cancellationToken)).FirstOrDefault(a => a.Id == archiveId)

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using CrmKit.Core.Resources;
+using CrmKit.Core.Security;
 using CrmKit.Sdk.Errors;
 using CrmKit.Sdk.Metadata;
 using CrmKit.Sdk.Security;
@@ -12,6 +13,7 @@ internal sealed partial class MetadataService
         CrmPrincipal principal, string entity, string field, FieldChangeRequest request, CancellationToken cancellationToken = default) =>
         GatedAsync(async () =>
         {
+            access.DemandPrivilege(principal, CrmPrivileges.MetadataManage);
             var current = registry.Get(entity);
             if (!EntityNames.IsValid(field))
             {
@@ -33,6 +35,7 @@ internal sealed partial class MetadataService
         CrmPrincipal principal, string entity, string field, FieldChangeRequest request, CancellationToken cancellationToken = default) =>
         GatedAsync(async () =>
         {
+            access.DemandPrivilege(principal, CrmPrivileges.MetadataManage);
             var current = registry.Get(entity);
             var existing = ChangeableField(current, field);
             var property = compiler.Normalizer.NormalizeField(field, request.Schema, owner: null);
@@ -56,6 +59,7 @@ internal sealed partial class MetadataService
         CrmPrincipal principal, string entity, string field, CancellationToken cancellationToken = default) =>
         GatedAsync(async () =>
         {
+            access.DemandPrivilege(principal, CrmPrivileges.MetadataManage);
             var current = registry.Get(entity);
             var existing = ChangeableField(current, field);
             var document = current.Definition.GetSchema();

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using CrmKit.Core.Resources;
+using CrmKit.Core.Security;
 using CrmKit.Core.Storage;
 using CrmKit.Sdk.Errors;
 using CrmKit.Sdk.Metadata;
@@ -17,7 +18,8 @@ internal sealed partial class MetadataService(
     EntityCompiler compiler,
     ICrmStore store,
     IOptions<CrmKitOptions> options,
-    TimeProvider clock) : IMetadataService, IDisposable
+    TimeProvider clock,
+    IAccessControl access) : IMetadataService, IDisposable
 {
     private readonly SemaphoreSlim _gate = new(1, 1);
     private readonly CrmKitOptions _options = options.Value;
@@ -45,6 +47,7 @@ internal sealed partial class MetadataService(
     {
         ArgumentNullException.ThrowIfNull(principal);
         ArgumentNullException.ThrowIfNull(schema);
+        access.DemandPrivilege(principal, CrmPrivileges.MetadataManage);
         await _gate.WaitAsync(cancellationToken);
         try
         {

@@ -177,6 +177,7 @@ public sealed partial class CrmModuleHost
     private void ShareHostServices(ServiceCollection services, ModuleActivationOptions options)
     {
         services.AddSingleton(_host.GetRequiredService<IRecordService>());
+        services.AddSingleton(_host.GetRequiredService<CrmKit.Sdk.Security.IServicePrincipalProvider>());
         services.AddSingleton(_host.GetService<TimeProvider>() ?? TimeProvider.System);
         if (_host.GetService<ILoggerFactory>() is { } loggers)
         {

@@ -20,6 +20,11 @@ public interface ISecurityDirectoryService
     /// <returns>The account.</returns>
     CrmUser GetUser(string id);
 
+    /// <summary>The account an identity provider's subject names: the one with that id, else the one with that <c>externalId</c>.</summary>
+    /// <param name="subject">The subject.</param>
+    /// <returns>The account, or null.</returns>
+    CrmUser? FindAccount(string subject);
+
     /// <summary>The teams an account belongs to, ordered by id.</summary>
     /// <param name="id">The account id.</param>
     /// <returns>The team ids.</returns>

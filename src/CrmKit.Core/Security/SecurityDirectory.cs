@@ -12,6 +12,7 @@ internal sealed class SecurityDirectory
     private readonly Dictionary<string, List<string>> _teamsOf = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, AccessProfile> _profiles = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, ScopeOwners> _owners = new(StringComparer.Ordinal);
+    private Dictionary<string, CrmUser>? _byExternalId;
 
     public SecurityDirectory(long revision, IEnumerable<CrmUser> users, IEnumerable<CrmTeam> teams, IEnumerable<CrmRole> roles)
     {
@@ -48,6 +49,12 @@ internal sealed class SecurityDirectory
     public IReadOnlyDictionary<string, CrmTeam> Teams { get; }
 
     public IReadOnlyDictionary<string, CrmRole> Roles { get; }
+
+    /// <summary>The account with an external id (a token subject), if any.</summary>
+    public CrmUser? FindByExternalId(string externalId) =>
+        (_byExternalId ??= Users.Values.Where(u => u.ExternalId is { Length: > 0 })
+            .GroupBy(u => u.ExternalId!, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal))
+        .GetValueOrDefault(externalId);
 
     /// <summary>The teams an account belongs to, ordered by id.</summary>
     public IReadOnlyList<string> TeamsOf(string userId) =>

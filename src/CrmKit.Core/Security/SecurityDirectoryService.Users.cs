@@ -14,6 +14,12 @@ internal sealed partial class SecurityDirectoryService
 
     public IReadOnlyList<string> TeamsOf(string id) => Directory.TeamsOf(id);
 
+    public CrmUser? FindAccount(string subject)
+    {
+        ArgumentNullException.ThrowIfNull(subject);
+        return Directory.Users.TryGetValue(subject, out var user) ? user : Directory.FindByExternalId(subject);
+    }
+
     public Task<CrmUser> CreateUserAsync(CrmPrincipal principal, JsonObject document, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(document);

@@ -12,7 +12,8 @@ internal sealed partial class DefaultTemplateService(
     ITemplateRenderer renderer,
     ITemplateModelFactory models,
     IRecordService records,
-    TimeProvider time) : ITemplateService
+    TimeProvider time,
+    Security.IAccessControl access) : ITemplateService
 {
     public async Task<IReadOnlyList<TemplateDefinition>> ListAsync(CancellationToken cancellationToken = default)
     {
@@ -34,6 +35,7 @@ internal sealed partial class DefaultTemplateService(
     {
         ArgumentNullException.ThrowIfNull(principal);
         ArgumentNullException.ThrowIfNull(request);
+        access.DemandPrivilege(principal, Security.CrmPrivileges.TemplatesManage);
         Validate(request);
         _ = sandbox.Parse(request.Name, request.Source);
 
@@ -75,6 +77,7 @@ internal sealed partial class DefaultTemplateService(
     {
         ArgumentNullException.ThrowIfNull(principal);
         ArgumentNullException.ThrowIfNull(name);
+        access.DemandPrivilege(principal, Security.CrmPrivileges.TemplatesManage);
         await using var session = await store.BeginAsync(write: true, cancellationToken);
         var deleted = await session.DeleteTemplateAsync(name, locale, cancellationToken);
         if (deleted == 0)

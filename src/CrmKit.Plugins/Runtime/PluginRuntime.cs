@@ -99,7 +99,9 @@ internal sealed partial class PluginRuntime : IPluginManager, IHostedService, ID
     {
         Volatile.Write(ref _disposed, true);
         _watcher?.Dispose();
-        _gate.Dispose();
+
+        // The gate is not disposed: a test server can dispose the container while the host is still stopping (and
+        // unloading plugins under the gate), and a SemaphoreSlim whose wait handle is never used holds nothing to free.
     }
 
     public IReadOnlyList<PluginStatus> List()

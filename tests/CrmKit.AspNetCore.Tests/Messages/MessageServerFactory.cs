@@ -1,39 +1,14 @@
+using CrmKit.AspNetCore.Tests.Infrastructure;
 using CrmKit.Plugins;
 using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Mvc.Testing;
-using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace CrmKit.AspNetCore.Tests.Messages;
 
-/// <summary>The real server over a SQLite file in a fresh temp directory, with <see cref="DealMessageModule"/> added in code.</summary>
-public sealed class MessageServerFactory : WebApplicationFactory<Program>
+/// <summary>The real server with <see cref="DealMessageModule"/> added in code.</summary>
+public sealed class MessageServerFactory() : TestServerFactory("crmkit-message-web-")
 {
-    private readonly string _directory = Directory.CreateTempSubdirectory("crmkit-message-web-").FullName;
-
-    protected override void ConfigureWebHost(IWebHostBuilder builder)
-    {
-        builder.UseSetting("CrmKit:Storage:ConnectionString", "Data Source=" + Path.Combine(_directory, "crmkit.db"));
-        builder.UseSetting("CrmKit:Plugins:Directory", Path.Combine(_directory, "plugins"));
-        builder.UseSetting("CrmKit:Plugins:WatchDirectory", "false");
+    protected override void Configure(IWebHostBuilder builder) =>
         builder.ConfigureServices(services => services.Configure<PluginRuntimeOptions>(o => o
             .AddInCode(new DealMessageModule(), DealMessageModule.Manifest)));
-    }
-
-    protected override void Dispose(bool disposing)
-    {
-        base.Dispose(disposing);
-        if (disposing)
-        {
-            SqliteConnection.ClearAllPools();
-            try
-            {
-                Directory.Delete(_directory, recursive: true);
-            }
-            catch (IOException)
-            {
-                // A file still open on some platform; the temp directory is cleaned by the OS eventually.
-            }
-        }
-    }
 }

@@ -1,44 +1,21 @@
+using CrmKit.AspNetCore.Tests.Infrastructure;
 using CrmKit.Plugins;
 using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Mvc.Testing;
-using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace CrmKit.AspNetCore.Tests.Outbox;
 
 /// <summary>
-/// The real server over a SQLite file in a fresh temp directory with the outbox's diagnostic jobs on
-/// (<c>CrmKit:Outbox:DiagnosticJobs</c>), a short poll interval, and <see cref="LoopingHookModule"/> added in code.
+/// The real server with the outbox's diagnostic jobs on (<c>CrmKit:Outbox:DiagnosticJobs</c>), a short poll interval,
+/// and <see cref="LoopingHookModule"/> added in code.
 /// </summary>
-public sealed class OutboxServerFactory : WebApplicationFactory<Program>
+public sealed class OutboxServerFactory() : TestServerFactory("crmkit-outbox-web-")
 {
-    private readonly string _directory = Directory.CreateTempSubdirectory("crmkit-outbox-web-").FullName;
-
-    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    protected override void Configure(IWebHostBuilder builder)
     {
-        builder.UseSetting("CrmKit:Storage:ConnectionString", "Data Source=" + Path.Combine(_directory, "crmkit.db"));
-        builder.UseSetting("CrmKit:Plugins:Directory", Path.Combine(_directory, "plugins"));
-        builder.UseSetting("CrmKit:Plugins:WatchDirectory", "false");
         builder.UseSetting("CrmKit:Outbox:DiagnosticJobs", "true");
         builder.UseSetting("CrmKit:Outbox:PollInterval", "00:00:00.100");
         builder.ConfigureServices(services => services.Configure<PluginRuntimeOptions>(o => o
             .AddInCode(new LoopingHookModule(), LoopingHookModule.Manifest)));
-    }
-
-    protected override void Dispose(bool disposing)
-    {
-        base.Dispose(disposing);
-        if (disposing)
-        {
-            SqliteConnection.ClearAllPools();
-            try
-            {
-                Directory.Delete(_directory, recursive: true);
-            }
-            catch (IOException)
-            {
-                // A file still open on some platform; the temp directory is cleaned by the OS eventually.
-            }
-        }
     }
 }

@@ -5,7 +5,7 @@ namespace CrmKit.Cli.Tests.EndToEnd;
 /// <summary>The crmkit tool against the real server: metadata, records, concurrency and errors, end to end.</summary>
 public sealed class CliAgainstRealServerTests(RealServer server) : IClassFixture<RealServer>
 {
-    private CliRunner Cli => new(server.Address);
+    private CliRunner Cli => server.Cli();
 
     [Fact]
     public async Task EntityList_ShouldShowTheStandardModel()

@@ -5,7 +5,7 @@ namespace CrmKit.Cli.Tests.EndToEnd;
 /// <summary>crmkit outbox against the real REST layer and dispatcher, end to end.</summary>
 public sealed class OutboxCommandsAgainstRealServerTests(RealOutboxServer server) : IClassFixture<RealOutboxServer>
 {
-    private CliRunner Cli => new(server.Address);
+    private CliRunner Cli => server.Cli();
 
     [Fact]
     public async Task ListShowRequeue_ShouldWorkEndToEnd_ForADeadJob()

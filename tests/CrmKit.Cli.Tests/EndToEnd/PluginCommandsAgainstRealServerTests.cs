@@ -7,7 +7,7 @@ public sealed class PluginCommandsAgainstRealServerTests(RealPluginServer server
 {
     private const string Id = RealPluginServer.ScorePlugin.PluginId;
 
-    private CliRunner Cli => new(server.Address);
+    private CliRunner Cli => server.Cli();
 
     [Fact]
     public async Task ListShowDisableEnable_ShouldWorkEndToEnd()

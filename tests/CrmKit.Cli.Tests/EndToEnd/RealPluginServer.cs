@@ -1,5 +1,4 @@
 using System.Text.Json.Nodes;
-using CrmKit.AspNetCore;
 using CrmKit.Core;
 using CrmKit.Plugins;
 using CrmKit.Plugins.Manifest;
@@ -8,13 +7,7 @@ using CrmKit.Sdk.Extensibility;
 using CrmKit.Sdk.Fields;
 using CrmKit.Sdk.Localization;
 using CrmKit.Sdk.Settings;
-using CrmKit.Storage.Sqlite;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 using NuGet.Versioning;
 
 namespace CrmKit.Cli.Tests.EndToEnd;
@@ -23,44 +16,15 @@ namespace CrmKit.Cli.Tests.EndToEnd;
 /// The real REST API on Kestrel over SQLite with the plugin runtime: a plugins folder in a temp directory (unwatched)
 /// and <see cref="ScorePlugin"/> added in code.
 /// </summary>
-public sealed class RealPluginServer : IAsyncLifetime
+public sealed class RealPluginServer : RealServer
 {
-    private readonly string _directory = Directory.CreateTempSubdirectory("crmkit-cli-plugins-").FullName;
-    private WebApplication? _app;
-
-    public Uri Address { get; private set; } = null!;
-
-    public async Task InitializeAsync()
-    {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.Logging.ClearProviders();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        builder.Services.AddCrmKit()
-            .UseSqlite($"Data Source={Path.Combine(_directory, "crm.db")}")
-            .AddPlugins(o =>
-            {
-                o.Directory = Path.Combine(_directory, "plugins");
-                o.WatchDirectory = false;
-                o.AddInCode(new ScorePlugin(), ScorePlugin.Manifest);
-            });
-        builder.Services.AddCrmKitApi();
-        _app = builder.Build();
-        _app.MapCrmKit();
-        await _app.StartAsync();
-        var address = _app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        Address = new Uri(address);
-    }
-
-    public async Task DisposeAsync()
-    {
-        if (_app is not null)
+    protected override void Configure(WebApplicationBuilder builder, CrmKitBuilder crm) =>
+        crm.AddPlugins(o =>
         {
-            await _app.DisposeAsync();
-        }
-
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        Directory.Delete(_directory, recursive: true);
-    }
+            o.Directory = Path.Combine(Directory, "plugins");
+            o.WatchDirectory = false;
+            o.AddInCode(new ScorePlugin(), ScorePlugin.Manifest);
+        });
 
     /// <summary>A plugin with the field type test.score and the field contact.test_score.</summary>
     public sealed class ScorePlugin : ICrmModule

@@ -5,7 +5,7 @@ namespace CrmKit.Cli.Tests.EndToEnd;
 /// <summary><c>crmkit record send</c> against the real server with a registered record message, end to end.</summary>
 public sealed class RecordSendAgainstRealServerTests(RealMessageServer server) : IClassFixture<RealMessageServer>
 {
-    private CliRunner Cli => new(server.Address);
+    private CliRunner Cli => server.Cli();
 
     [Fact]
     public async Task Send_ShouldPrintTheOutput_AndRefuseABadInputWithItsPointer()
@@ -22,7 +22,7 @@ public sealed class RecordSendAgainstRealServerTests(RealMessageServer server) :
         unknown.ExitCode.ShouldBe(1);
         unknown.Stderr.ShouldContain("record.message_not_found");
 
-        var won = await new CliRunner(server.Address) { Stdin = """{"reason": "price"}""" }
+        var won = await server.Cli("""{"reason": "price"}""")
             .RunAsync("--output", "json", "record", "send", "deal", id, RealMessageServer.Message, "--data", "-");
         won.ExitCode.ShouldBe(0, won.ToString());
         JsonNode.Parse(won.Stdout)!["output"]!["version"]!.GetValue<long>().ShouldBe(2);

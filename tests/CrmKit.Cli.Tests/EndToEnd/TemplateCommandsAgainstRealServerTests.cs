@@ -13,7 +13,7 @@ public sealed class TemplateCommandsAgainstRealServerTests(RealServer server) : 
 
     private readonly string _directory = Directory.CreateTempSubdirectory("crmkit-cli-templates-").FullName;
 
-    private CliRunner Cli => new(server.Address);
+    private CliRunner Cli => server.Cli();
 
     public void Dispose() => Directory.Delete(_directory, recursive: true);
 
@@ -58,7 +58,7 @@ public sealed class TemplateCommandsAgainstRealServerTests(RealServer server) : 
     [Fact]
     public async Task Set_ShouldReadTheSourceFromStandardInput_AndRefuseAStaleVersion()
     {
-        var stdin = new CliRunner(server.Address) { Stdin = "{{ \"a\" }}\n" };
+        var stdin = server.Cli("{{ \"a\" }}\n");
         var first = await stdin.RunAsync("template", "set", "stdin.sample", "--kind", "message", "--source", "-", "--locale", "en");
         first.ExitCode.ShouldBe(0, first.ToString());
 

@@ -35,7 +35,7 @@ public sealed class PostCommitPipelineTests
         update.PostImage.Version.ShouldBe(2);
         update.ChangedFields.ShouldBe(["probability"]);
         update.Principal.UserId.ShouldBe("alice");
-        update.Principal.Roles.ShouldBe(["sales"]);
+        update.Principal.Roles.ShouldBe(CrmTestHost.User.Roles);
         update.Depth.ShouldBe(1);
         update.Items["outbox.idempotencyKey"].ShouldBe(jobs[1].IdempotencyKey);
         log.Single(c => c.Operation == RecordOperation.Create).PreImage.ShouldBeNull();

@@ -21,7 +21,8 @@ internal sealed class CrmTestHost : IAsyncDisposable
         _provider = provider;
     }
 
-    public static CrmPrincipal User { get; } = new("alice", "Alice", ["sales"], CrmChannel.Rest);
+    /// <summary>An administrator: most tests are about records, not permissions (those are in Security/).</summary>
+    public static CrmPrincipal User { get; } = new("alice", "Alice", ["administrator"], CrmChannel.Rest);
 
     public IRecordService Records => _provider.GetRequiredService<IRecordService>();
 

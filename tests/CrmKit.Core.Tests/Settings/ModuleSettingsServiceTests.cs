@@ -183,7 +183,7 @@ public sealed class ModuleSettingsServiceTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Save_ShouldStoreUnderTheModuleKey()
+    public async Task Save_ShouldStoreUnderTheModuleKey_WithTheSecretEncrypted()
     {
         await SaveAsync("""{"endpoint": "https://x.example", "token": "s3cret-token"}""");
 
@@ -193,7 +193,10 @@ public sealed class ModuleSettingsServiceTests : IAsyncLifetime
 
         stored.ShouldNotBeNull();
         stored.Version.ShouldBe(1);
-        JsonNode.Parse(stored.Value)!["token"]!.GetValue<string>().ShouldBe("s3cret-token");
+        stored.Value.ShouldNotContain("s3cret-token");
+        JsonNode.Parse(stored.Value)!["endpoint"]!.GetValue<string>().ShouldBe("https://x.example");
+        JsonNode.Parse(stored.Value)!["token"]!["$protected"]!.GetValue<string>().ShouldNotBeNullOrEmpty();
+        Settings.For(Id).GetCurrent()["token"]!.GetValue<string>().ShouldBe("s3cret-token");
     }
 
     private Task<ModuleSettingsView> SaveAsync(string values, long? expectedVersion = null) =>

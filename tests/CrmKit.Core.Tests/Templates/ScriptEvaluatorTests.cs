@@ -35,7 +35,7 @@ public sealed class ScriptEvaluatorTests : IAsyncLifetime
     [InlineData("previous.stage != record.stage", true)]
     [InlineData("record.amount.amount > 2000", false)]
     [InlineData("record.missing", false)]
-    [InlineData("user.roles | array.contains 'sales'", true)]
+    [InlineData("user.roles | array.contains 'administrator'", true)]
     public async Task EvaluateCondition_ShouldEvaluateOverTheModel(string expression, bool expected) =>
         (await _host.Evaluator().EvaluateConditionAsync(expression, Model(), CancellationToken.None)).ShouldBe(expected);
 

@@ -28,7 +28,7 @@ internal sealed class PluginTestHost : IAsyncDisposable
         _provider = provider;
     }
 
-    public static CrmPrincipal User { get; } = new("alice", "Alice", ["sales"], CrmChannel.Rest);
+    public static CrmPrincipal User { get; } = new("alice", "Alice", ["administrator"], CrmChannel.Rest);
 
     public string Root { get; }
 

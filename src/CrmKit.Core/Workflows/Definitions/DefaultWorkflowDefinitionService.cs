@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using CrmKit.Core.Security;
 using CrmKit.Core.Storage;
 using CrmKit.Sdk.Errors;
 using CrmKit.Sdk.Security;
@@ -13,7 +14,8 @@ namespace CrmKit.Core.Workflows;
 /// after each commit.
 /// </summary>
 internal sealed partial class DefaultWorkflowDefinitionService(
-    ICrmStore store, WorkflowDocumentValidator validator, WorkflowRegistry registry, TimeProvider time, ILoggerFactory? loggers = null)
+    ICrmStore store, WorkflowDocumentValidator validator, WorkflowRegistry registry, TimeProvider time, IAccessControl access,
+    IServicePrincipalProvider servicePrincipals, ILoggerFactory? loggers = null)
     : IWorkflowDefinitionService
 {
     private readonly ILogger _logger = loggers?.CreateLogger<DefaultWorkflowDefinitionService>() ?? NullLogger<DefaultWorkflowDefinitionService>.Instance;
@@ -82,8 +84,19 @@ internal sealed partial class DefaultWorkflowDefinitionService(
     {
         ArgumentNullException.ThrowIfNull(document);
         ArgumentNullException.ThrowIfNull(principal);
+        access.DemandPrivilege(principal, CrmPrivileges.WorkflowsManage);
         var copy = document.DeepClone().AsObject();
         var errors = validator.Validate(copy);
+        if ((string?)copy["runAs"] is { } runAs && runAs != WorkflowRunAs.TriggeringUser && errors.Count == 0)
+        {
+            // Acting as a service account is acting with its roles: only who manages accounts may hand that out.
+            access.DemandPrivilege(principal, CrmPrivileges.SecurityManage);
+            if (!IsServiceAccount(runAs))
+            {
+                errors = [.. errors, Security.SecurityMessages.Error("workflow.run_as_invalid", "/runAs", runAs)];
+            }
+        }
+
         if (errors.Count > 0)
         {
             throw WorkflowMessages.Invalid(errors);
@@ -125,6 +138,7 @@ internal sealed partial class DefaultWorkflowDefinitionService(
         string name, bool enabled, CrmPrincipal principal, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(principal);
+        access.DemandPrivilege(principal, CrmPrivileges.WorkflowsManage);
         var changed = await ChangeStateAsync(name, null, enabled, deleted: false, cancellationToken);
         LogState(_logger, name, enabled, principal.UserId);
         return changed;
@@ -133,11 +147,25 @@ internal sealed partial class DefaultWorkflowDefinitionService(
     public async Task DeleteAsync(string name, long? expectedVersion, CrmPrincipal principal, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(principal);
+        access.DemandPrivilege(principal, CrmPrivileges.WorkflowsManage);
         await ChangeStateAsync(name, expectedVersion, enabled: false, deleted: true, cancellationToken);
         LogDeleted(_logger, name, principal.UserId);
     }
 
     public IReadOnlyList<CrmError> Validate(JsonObject document) => validator.Validate(document);
+
+    private bool IsServiceAccount(string id)
+    {
+        try
+        {
+            _ = servicePrincipals.GetServicePrincipal(id, CrmChannel.Workflow);
+            return true;
+        }
+        catch (CrmException)
+        {
+            return false;
+        }
+    }
 
     public JsonObject GetSchema() => WorkflowDocumentValidator.GetSchema();
 

@@ -26,6 +26,12 @@ public sealed class WorkflowDefinition
     /// <summary>Whether the workflow was deleted; a deleted workflow is disabled and its versions stay readable.</summary>
     public bool Deleted { get; init; }
 
+    /// <summary>
+    /// The service account the steps act as; null for the default: the triggering user (for schedules and relative
+    /// dates, which no user triggers, the author of this version — <see cref="CreatedBy"/>).
+    /// </summary>
+    public string? RunAs { get; init; }
+
     /// <summary>What starts the workflow.</summary>
     public required WorkflowTriggerDefinition Trigger { get; init; }
 

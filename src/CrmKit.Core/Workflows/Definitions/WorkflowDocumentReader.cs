@@ -48,6 +48,7 @@ internal static class WorkflowDocumentReader
             Deleted = deleted,
             Trigger = ReadTrigger(trigger),
             Condition = (string?)document["condition"],
+            RunAs = (string?)document["runAs"] is { } runAs && runAs != WorkflowRunAs.TriggeringUser ? runAs : null,
             Steps = steps,
             Document = document,
             CreatedAt = createdAt,

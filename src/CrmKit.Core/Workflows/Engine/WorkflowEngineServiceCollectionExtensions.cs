@@ -20,6 +20,7 @@ internal static class WorkflowEngineServiceCollectionExtensions
             .ValidateOnStart();
         services.TryAddSingleton<IWorkflowDefinitionSource, RegistryWorkflowDefinitionSource>();
         services.TryAddSingleton<WorkflowRunStarter>();
+        services.TryAddSingleton<WorkflowIdentity>();
         services.TryAddSingleton<WorkflowParameterRenderer>();
         services.TryAddSingleton<WorkflowActionResolver>();
         services.TryAddSingleton<WorkflowRunService>();

@@ -1,10 +1,12 @@
 using System.Text.Json.Nodes;
+using CrmKit.Core.Audit;
 using CrmKit.Core.Outbox;
 using CrmKit.Core.Records;
 using CrmKit.Core.Storage;
 using CrmKit.Core.Templates;
 using CrmKit.Sdk.Errors;
 using CrmKit.Sdk.Records;
+using CrmKit.Sdk.Security;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 
@@ -25,6 +27,7 @@ internal sealed partial class WorkflowStepJobHandler(
     IRecordService records,
     IOutbox outbox,
     IOutboxEffects effects,
+    WorkflowIdentity identity,
     TimeProvider clock,
     ILogger<WorkflowStepJobHandler>? logger = null) : IOutboxJobHandler
 {
@@ -56,8 +59,10 @@ internal sealed partial class WorkflowStepJobHandler(
         try
         {
             var (trigger, previous) = WorkflowTriggerData.Parse(run.TriggerData);
+            var actor = identity.Resolve(workflow, trigger);
+            using var source = AuditSource.Enter(CrmChannel.Workflow, "workflow:" + workflow.Name);
             var record = run.Entity is { } entity && run.RecordId is { } recordId
-                ? await records.GetAsync(trigger.Principal, entity, recordId, includeDeleted: true, cancellationToken)
+                ? await records.GetAsync(actor, entity, recordId, includeDeleted: true, cancellationToken)
                 : null;
             var steps = await ReadStepsAsync(runId, cancellationToken);
             var model = WorkflowRunModelFactory.Create(run, trigger, previous, record, steps, started);
@@ -78,7 +83,7 @@ internal sealed partial class WorkflowStepJobHandler(
                 Model = model,
                 Event = trigger,
                 Record = record,
-                Principal = trigger.Principal,
+                Principal = actor,
                 IdempotencyKey = $"{run.Id:N}:{step.Id}",
                 Attempt = context.Attempt,
                 Services = context.Services,

@@ -8,7 +8,7 @@ public sealed class WorkflowCommandsAgainstRealServerTests(RealServer server) : 
 {
     private readonly string _directory = Directory.CreateTempSubdirectory("crmkit-cli-wf-").FullName;
 
-    private CliRunner Cli => new(server.Address);
+    private CliRunner Cli => server.Cli();
 
     private static string Document(string name, string title) =>
         $$$"""
@@ -32,7 +32,7 @@ public sealed class WorkflowCommandsAgainstRealServerTests(RealServer server) : 
         var set = await Cli.RunAsync("workflow", "set", file, "--version", "0");
         set.ExitCode.ShouldBe(0, set.ToString());
         set.Stdout.ShouldContain(name);
-        var second = await new CliRunner(server.Address) { Stdin = Document(name, "Second") }.RunAsync("workflow", "set", "-", "--version", "1");
+        var second = await server.Cli(Document(name, "Second")).RunAsync("workflow", "set", "-", "--version", "1");
         second.ExitCode.ShouldBe(0, second.ToString());
 
         var list = await Cli.RunAsync("workflow", "list", "--entity", "activity");

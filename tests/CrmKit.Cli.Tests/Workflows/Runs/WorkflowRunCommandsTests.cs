@@ -8,11 +8,11 @@ namespace CrmKit.Cli.Tests.Workflows.Runs;
 /// <summary><c>crmkit workflow start|runs|run show|run retry</c> against the real REST layer and dispatcher.</summary>
 public sealed class WorkflowRunCommandsTests(RealOutboxServer server) : IClassFixture<RealOutboxServer>
 {
-    private CliRunner Cli => new(server.Address);
+    private CliRunner Cli => server.Cli();
 
     private async Task SaveAsync(string name, string steps)
     {
-        using var http = new HttpClient { BaseAddress = server.Address };
+        using var http = server.CreateHttpClient();
         using var content = new StringContent(
             $$"""{"name": "{{name}}", "trigger": {"type": "manual"}, "steps": {{steps}}}""", Encoding.UTF8, "application/json");
         using var response = await http.PutAsync($"api/workflows/{name}", content);
