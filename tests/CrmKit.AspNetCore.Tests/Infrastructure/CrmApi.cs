@@ -87,6 +87,13 @@ public sealed class CrmApi
         return name;
     }
 
+    /// <summary>POSTs a JSON object and returns the answer, failing the test unless it is 201.</summary>
+    public async Task<JsonObject> CreateAsync(string path, JsonObject body)
+    {
+        using var response = await PostJsonAsync(path, body.ToJsonString());
+        return await response.ShouldBeJsonAsync(HttpStatusCode.Created);
+    }
+
     /// <summary>Creates one record and returns it, failing the test unless the answer is 201.</summary>
     public async Task<JsonObject> CreateRecordAsync(string entity, string json)
     {
