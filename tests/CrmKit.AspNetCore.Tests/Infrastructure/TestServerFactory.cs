@@ -2,6 +2,7 @@ using System.Net.Http.Headers;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Logging;
 
 namespace CrmKit.AspNetCore.Tests.Infrastructure;
 
@@ -29,6 +30,9 @@ public abstract class TestServerFactory : WebApplicationFactory<Program>
     /// <summary>Settings added on top of appsettings.json, as a host's configuration would.</summary>
     public Dictionary<string, string?> Settings { get; } = new(StringComparer.OrdinalIgnoreCase);
 
+    /// <summary>Every log message of the server at every level (set before the first client is made).</summary>
+    public LogCapture? Logs { get; set; }
+
     /// <summary>A client without credentials.</summary>
     public HttpClient CreateAnonymousClient()
     {
@@ -54,6 +58,11 @@ public abstract class TestServerFactory : WebApplicationFactory<Program>
         builder.UseSetting("CrmKit:Security:KeyRingDirectory", Path.Combine(Directory, "keys"));
         builder.UseSetting("CrmKit:Plugins:Directory", Path.Combine(Directory, "plugins"));
         builder.UseSetting("CrmKit:Plugins:WatchDirectory", "false");
+        if (Logs is { } logs)
+        {
+            builder.ConfigureLogging(logging => logging.SetMinimumLevel(LogLevel.Trace).AddProvider(logs));
+        }
+
         Configure(builder);
         foreach (var (key, value) in Settings)
         {
