@@ -2,10 +2,15 @@ using System.CommandLine;
 using System.CommandLine.Invocation;
 using System.CommandLine.Parsing;
 using System.Globalization;
+using CrmKit.Cli.Commands.ApiKeys;
 using CrmKit.Cli.Commands.Entities;
 using CrmKit.Cli.Commands.Fields;
+using CrmKit.Cli.Commands.Me;
 using CrmKit.Cli.Commands.Outbox;
 using CrmKit.Cli.Commands.Plugins;
+using CrmKit.Cli.Commands.Roles;
+using CrmKit.Cli.Commands.Teams;
+using CrmKit.Cli.Commands.Users;
 using CrmKit.Cli.Commands.WorkflowRuns;
 using CrmKit.Cli.Commands.Workflows;
 using CrmKit.Cli.Commands.Records;
@@ -64,7 +69,7 @@ internal static class CrmCli
     {
         var options = new GlobalOptions();
         var runtime = new CliRuntime(host, options);
-        var root = new RootCommand("crmkit: inspect and change the entities, fields and records of a CrmKit server.")
+        var root = new RootCommand("crmkit: inspect and change the entities, fields, records, accounts, roles and API keys of a CrmKit server.")
         {
             new EntityCommand(runtime),
             new FieldCommand(runtime),
@@ -73,6 +78,11 @@ internal static class CrmCli
             new OutboxCommand(runtime),
             new TemplateCommand(runtime),
             WorkflowRunCommands.AddTo(new WorkflowCommand(runtime), runtime),
+            new WhoAmICommand(runtime),
+            new UserCommand(runtime),
+            new TeamCommand(runtime),
+            new RoleCommand(runtime),
+            new ApiKeyCommand(runtime),
         };
         options.AddTo(root);
         return root;

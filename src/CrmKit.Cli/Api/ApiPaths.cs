@@ -23,6 +23,28 @@ internal static class ApiPaths
 
     public static string RecordMessage(string entity, string id, string message) => $"{Record(entity, id)}/messages/{Escape(message)}";
 
+    public static string RecordHistory(string entity, string id) => $"{Record(entity, id)}/history";
+
+    public static string RecordExport(string entity) => $"{Records(entity)}/export";
+
+    public const string Me = "api/me";
+
+    public const string Users = "api/users";
+
+    public static string User(string id) => $"{Users}/{Escape(id)}";
+
+    public const string Teams = "api/teams";
+
+    public static string Team(string id) => $"{Teams}/{Escape(id)}";
+
+    public const string Roles = "api/roles";
+
+    public static string Role(string name) => $"{Roles}/{Escape(name)}";
+
+    public const string ApiKeys = "api/api-keys";
+
+    public static string ApiKey(string id) => $"{ApiKeys}/{Escape(id)}";
+
     public const string Plugins = "api/plugins";
 
     public const string PluginsScan = $"{Plugins}/scan";

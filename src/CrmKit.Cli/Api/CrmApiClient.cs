@@ -10,8 +10,9 @@ using CrmKit.Cli.Resources;
 namespace CrmKit.Cli.Api;
 
 /// <summary>
-/// A thin HttpClient wrapper for the CrmKit REST API: sends JSON, returns the JSON answer, and turns error answers
-/// into <see cref="ApiProblemException"/> and transport failures into <see cref="ServerUnavailableException"/>.
+/// A thin HttpClient wrapper for the CrmKit REST API: sends JSON, returns the JSON answer (or streams an answer that is
+/// not JSON, such as a CSV export), and turns error answers into <see cref="ApiProblemException"/> and transport failures
+/// into <see cref="ServerUnavailableException"/>.
 /// </summary>
 internal sealed class CrmApiClient : IDisposable
 {
@@ -71,7 +72,7 @@ internal sealed class CrmApiClient : IDisposable
             request.Headers.IfMatch.Add(new EntityTagHeaderValue($"\"{version}\""));
         }
 
-        using var response = await SendCoreAsync(request, cancellationToken);
+        using var response = await SendCoreAsync(request, HttpCompletionOption.ResponseContentRead, cancellationToken);
         string text;
         try
         {
@@ -103,13 +104,78 @@ internal sealed class CrmApiClient : IDisposable
         return new ApiResponse(response.StatusCode, json, response.Headers.ETag?.Tag);
     }
 
+    /// <summary>
+    /// Sends a GET whose successful answer is not JSON (a CSV export) and hands its body to <paramref name="writeChunk"/>
+    /// piece by piece as it arrives, so that a large answer is never held in memory. An error status still becomes an
+    /// <see cref="ApiProblemException"/>, before any byte of the body is handed on.
+    /// </summary>
+    /// <param name="path">The path relative to the server address, with its query string.</param>
+    /// <param name="mediaType">The media type asked for (<c>Accept</c>); problem documents are accepted as well.</param>
+    /// <param name="writeChunk">Receives the body, in order; its own failures (a full disk) are not wrapped.</param>
+    /// <param name="cancellationToken">Cancels the request and the download.</param>
+    /// <returns>The number of bytes received.</returns>
+    /// <exception cref="ApiProblemException">The server answered with an error status.</exception>
+    /// <exception cref="ServerUnavailableException">The server cannot be reached or the answer broke off.</exception>
+    public async Task<long> DownloadAsync(
+        string path, string mediaType, Func<ReadOnlyMemory<byte>, CancellationToken, ValueTask> writeChunk,
+        CancellationToken cancellationToken)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, new Uri(path, UriKind.Relative));
+        // A request's own Accept replaces the client's default one (JSON) instead of adding to it.
+        request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue(mediaType));
+        request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/problem+json"));
+        // Headers only: the body is read below in pieces instead of being buffered whole.
+        using var response = await SendCoreAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
+        if (!response.IsSuccessStatusCode)
+        {
+            string text;
+            try
+            {
+                text = await response.Content.ReadAsStringAsync(cancellationToken);
+            }
+            catch (HttpRequestException ex)
+            {
+                throw new ServerUnavailableException(CliMessages.ConnectionBroke(Server, Reason(ex)), ex);
+            }
+
+            throw new ApiProblemException(ApiProblem.FromResponse(response.StatusCode, response.ReasonPhrase, text));
+        }
+
+        var buffer = new byte[81920];
+        long total = 0;
+        await using var body = await response.Content.ReadAsStreamAsync(cancellationToken);
+        while (true)
+        {
+            int read;
+            try
+            {
+                read = await body.ReadAsync(buffer, cancellationToken);
+            }
+            catch (Exception ex) when (ex is HttpRequestException or IOException)
+            {
+                // The server broke the answer off (it failed while streaming): what arrived is incomplete.
+                var reason = ex is HttpRequestException http ? Reason(http) : ex.Message;
+                throw new ServerUnavailableException(CliMessages.ConnectionBroke(Server, reason), ex);
+            }
+
+            if (read == 0)
+            {
+                return total;
+            }
+
+            total += read;
+            await writeChunk(buffer.AsMemory(0, read), cancellationToken);
+        }
+    }
+
     public void Dispose() => _http.Dispose();
 
-    private async Task<HttpResponseMessage> SendCoreAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    private async Task<HttpResponseMessage> SendCoreAsync(
+        HttpRequestMessage request, HttpCompletionOption completion, CancellationToken cancellationToken)
     {
         try
         {
-            return await _http.SendAsync(request, cancellationToken);
+            return await _http.SendAsync(request, completion, cancellationToken);
         }
         catch (HttpRequestException ex)
         {

@@ -37,6 +37,10 @@ internal static class JsonText
     public static string ToYesNo(JsonNode? node) =>
         node is JsonValue value && value.TryGetValue<bool>(out var flag) && flag ? CliMessages.Yes : CliMessages.No;
 
+    /// <summary>The items of an array joined with ", " (roles, teams, scopes); any other value as <see cref="ToCell"/> shows it.</summary>
+    public static string ToList(JsonNode? node) =>
+        node is JsonArray array ? string.Join(", ", array.Select(ToCell)) : ToCell(node);
+
     public static string? GetString(JsonNode? node, string propertyName) =>
         node is JsonObject obj && obj[propertyName] is JsonValue value && value.TryGetValue<string>(out var text)
             ? text

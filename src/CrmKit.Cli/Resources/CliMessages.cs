@@ -7,8 +7,9 @@ namespace CrmKit.Cli.Resources;
 /// The messages crmkit itself prints (errors, summaries, table headers), read from <c>CliMessages.resx</c> (English)
 /// and <c>CliMessages.ru.resx</c>. Each member is named after its resource key. The language is
 /// <see cref="Culture"/>, which <see cref="CrmCli"/> sets from <c>--lang</c> or <c>CRMKIT_LANG</c> for one run.
+/// The messages of the security commands are in <c>CliMessages.Security.cs</c>.
 /// </summary>
-internal static class CliMessages
+internal static partial class CliMessages
 {
     /// <summary>The languages crmkit speaks; the first is the default.</summary>
     public static readonly string[] Languages = ["en", "ru"];

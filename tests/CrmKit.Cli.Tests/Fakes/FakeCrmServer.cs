@@ -125,6 +125,12 @@ public sealed class FakeCrmServer : IAsyncDisposable
             context.Response.ContentType = route.ContentType;
             await context.Response.WriteAsync(route.Body);
         }
+
+        if (route.AbortAfterBody)
+        {
+            await context.Response.Body.FlushAsync();
+            context.Abort();
+        }
     }
 
     private static async Task<RecordedRequest> RecordAsync(HttpRequest request)

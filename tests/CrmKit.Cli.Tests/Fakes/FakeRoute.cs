@@ -18,6 +18,9 @@ public sealed class FakeRoute
 
     public IReadOnlyDictionary<string, string> Headers { get; init; } = new Dictionary<string, string>();
 
+    /// <summary>Breaks the connection after sending the body, as a server that fails while streaming an answer does.</summary>
+    public bool AbortAfterBody { get; init; }
+
     public bool Matches(RecordedRequest request) =>
         string.Equals(Method, request.Method, StringComparison.OrdinalIgnoreCase)
         && string.Equals(Path, request.Path, StringComparison.Ordinal)

@@ -2,11 +2,14 @@ using System.CommandLine;
 
 namespace CrmKit.Cli.Commands.Records;
 
-/// <summary><c>crmkit record</c>: list, read, create, change, delete and restore records, and send them messages.</summary>
+/// <summary>
+/// <c>crmkit record</c>: list, read, create, change, delete and restore records, send them messages, show their history
+/// and export them.
+/// </summary>
 internal sealed class RecordCommand : Command
 {
     public RecordCommand(CliRuntime runtime)
-        : base("record", "List, read, create, change, delete and restore records, and send them messages")
+        : base("record", "List, read, create, change, delete and restore records, send them messages, show their history, export them")
     {
         Add(new RecordListCommand(runtime));
         Add(new RecordGetCommand(runtime));
@@ -15,5 +18,7 @@ internal sealed class RecordCommand : Command
         Add(new RecordDeleteCommand(runtime));
         Add(new RecordRestoreCommand(runtime));
         Add(new RecordSendCommand(runtime));
+        Add(new RecordHistoryCommand(runtime));
+        Add(new RecordExportCommand(runtime));
     }
 }
