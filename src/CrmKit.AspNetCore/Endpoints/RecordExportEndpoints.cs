@@ -44,7 +44,8 @@ internal static class RecordExportEndpoints
         var parsed = RecordQueryParameters.ParseQuery(request);
         var principal = await ApiRequest.GetPrincipalAsync(context);
         var records = ApiRequest.GetService<IRecordService>(context);
-        var query = new RecordQuery { Filter = parsed.Filter, Sort = parsed.Sort, Limit = PageSize, Export = true };
+        // The select goes to the service too, so that unknown and hidden fields are refused as in a query.
+        var query = new RecordQuery { Filter = parsed.Filter, Sort = parsed.Sort, Select = parsed.Select, Limit = PageSize, Export = true };
 
         // The first page is read before anything is written, so that a refusal is still a clean problem response.
         var page = await records.QueryAsync(principal, entity, query, context.RequestAborted);
@@ -77,7 +78,10 @@ internal static class RecordExportEndpoints
                 break;
             }
 
-            query = new RecordQuery { Filter = parsed.Filter, Sort = parsed.Sort, Limit = PageSize, Export = true, After = page.NextCursor };
+            query = new RecordQuery
+            {
+                Filter = parsed.Filter, Sort = parsed.Sort, Select = parsed.Select, Limit = PageSize, Export = true, After = page.NextCursor,
+            };
             page = await records.QueryAsync(principal, entity, query, context.RequestAborted);
         }
     }

@@ -54,10 +54,12 @@ internal sealed class AccessControl(SecurityDirectoryCache directory, MetadataRe
                 o[permission.ToString().ToLowerInvariant()] = RoleDocuments.Text(access.Scope(permission));
             }
 
+            // Field access means something only where some operation is granted; system fields are never restricted.
             var fields = new JsonObject();
-            foreach (var field in entity.Fields)
+            var granted = Enum.GetValues<AccessRight>().Any(r => access.Scope(r) != AccessScope.None);
+            foreach (var field in granted ? entity.Fields : [])
             {
-                if (access.Field(field.Name) is var fieldAccess and not FieldAccess.Writable)
+                if (!Sdk.Metadata.SystemFields.Contains(field.Name) && access.Field(field.Name) is var fieldAccess and not FieldAccess.Writable)
                 {
                     fields[field.Name] = RoleDocuments.Text(fieldAccess);
                 }

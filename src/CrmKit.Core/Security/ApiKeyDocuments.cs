@@ -38,17 +38,19 @@ internal static class ApiKeyDocuments
         return (info, (string)d["hash"]!);
     }
 
-    /// <summary>The API shape (no hash).</summary>
+    /// <summary>The API shape (no hash), instants in the API's canonical UTC form.</summary>
     public static JsonObject ToJson(ApiKeyInfo key) => new()
     {
         ["id"] = key.Id,
         ["userId"] = key.UserId,
         ["name"] = key.Name,
         ["scopes"] = new JsonArray([.. key.Scopes.Select(s => (JsonNode?)s)]),
-        ["createdAt"] = key.CreatedAt,
+        ["createdAt"] = CanonicalInstant.ToText(key.CreatedAt),
         ["createdBy"] = key.CreatedBy,
-        ["expiresAt"] = key.ExpiresAt,
-        ["revokedAt"] = key.RevokedAt,
-        ["lastUsedAt"] = key.LastUsedAt,
+        ["expiresAt"] = Text(key.ExpiresAt),
+        ["revokedAt"] = Text(key.RevokedAt),
+        ["lastUsedAt"] = Text(key.LastUsedAt),
     };
+
+    private static string? Text(DateTimeOffset? instant) => instant is { } i ? CanonicalInstant.ToText(i) : null;
 }

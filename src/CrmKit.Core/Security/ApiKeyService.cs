@@ -24,6 +24,11 @@ internal sealed class ApiKeyService(
         var name = reader.String("name", required: true) ?? "";
         var userId = reader.Id("userId", required: false) ?? principal.UserId;
         var scopes = reader.Strings("scopes") ?? [ApiKeyScopes.All];
+        if (scopes.Count == 0)
+        {
+            errors.Add(SecurityMessages.Error("apikey.no_scope", "/scopes"));
+        }
+
         foreach (var scope in scopes.Where(s => !ApiKeyScopes.Known.Contains(s)))
         {
             errors.Add(SecurityMessages.Error("apikey.invalid_scope", "/scopes", scope));
@@ -34,7 +39,7 @@ internal sealed class ApiKeyService(
         {
             if (!DateTimeOffset.TryParse(expiry, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.AssumeUniversal, out var parsed))
             {
-                errors.Add(SecurityMessages.Error("security.expected_string", "/expiresAt"));
+                errors.Add(SecurityMessages.Error("apikey.invalid_expiry", "/expiresAt"));
             }
             else if (parsed <= clock.GetUtcNow())
             {
@@ -53,7 +58,7 @@ internal sealed class ApiKeyService(
 
         if (!directory.Current.Users.TryGetValue(userId, out var user) || !user.Active)
         {
-            errors.Add(SecurityMessages.Error("team.unknown_member", "/userId", userId));
+            errors.Add(SecurityMessages.Error("apikey.account_inactive", "/userId", userId));
         }
 
         if (errors.Count > 0)

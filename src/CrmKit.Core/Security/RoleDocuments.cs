@@ -204,7 +204,7 @@ internal static class RoleDocuments
         json["version"] = role.Version;
         if (!role.BuiltIn)
         {
-            json["updatedAt"] = role.UpdatedAt;
+            json["updatedAt"] = Storage.CanonicalInstant.ToText(role.UpdatedAt);
             json["updatedBy"] = role.UpdatedBy;
         }
 

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using CrmKit.Core.Storage;
 using CrmKit.Sdk.Errors;
 
 namespace CrmKit.Core.Security;
@@ -26,11 +27,17 @@ internal static class UserDocuments
             errors.Add(SecurityMessages.Error("user.invalid_kind", "/kind", kindText));
         }
 
+        var email = reader.String("email", maxLength: 320);
+        if (email is { Length: > 0 } && !LooksLikeEmail(email))
+        {
+            errors.Add(SecurityMessages.Error("security.invalid_email", "/email", email));
+        }
+
         return new CrmUser
         {
             Id = id,
             DisplayName = reader.String("displayName", required: true) ?? "",
-            Email = reader.String("email", maxLength: 320),
+            Email = email,
             ExternalId = reader.String("externalId", maxLength: 256),
             Kind = kind ?? CrmUserKind.User,
             Roles = reader.Strings("roles") ?? [],
@@ -49,6 +56,14 @@ internal static class UserDocuments
             DisplayName = reader.String("displayName", required: true) ?? "",
             Members = reader.Strings("members") ?? [],
         };
+    }
+
+    /// <summary>One '@' with text on both sides, a dot in the domain, no spaces: a typo check, not RFC 5322.</summary>
+    private static bool LooksLikeEmail(string email)
+    {
+        var at = email.IndexOf('@', StringComparison.Ordinal);
+        return at > 0 && at == email.LastIndexOf('@') && email.IndexOf('.', at) > at + 1 && !email.EndsWith('.') &&
+               !email.Any(char.IsWhiteSpace);
     }
 
     public static JsonObject ToDocument(CrmUser user) => new()
@@ -88,7 +103,7 @@ internal static class UserDocuments
     private static void AddColumns(JsonObject json, long version, DateTimeOffset updatedAt, string updatedBy)
     {
         json["version"] = version;
-        json["updatedAt"] = updatedAt;
+        json["updatedAt"] = CanonicalInstant.ToText(updatedAt);
         json["updatedBy"] = updatedBy;
     }
 }

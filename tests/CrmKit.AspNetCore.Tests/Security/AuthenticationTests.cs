@@ -182,6 +182,37 @@ public sealed class AuthenticationTests(CrmKitServerFactory factory) : IClassFix
         }
     }
 
+    [Theory]
+    [InlineData("""{"name": "k", "scopes": []}""", "apikey.no_scope", "/scopes")]
+    [InlineData("""{"name": "k", "scopes": ["everything"]}""", "apikey.invalid_scope", "/scopes")]
+    [InlineData("""{"name": "k", "expiresAt": "tomorrow"}""", "apikey.invalid_expiry", "/expiresAt")]
+    [InlineData("""{"name": "k", "expiresAt": "2001-01-01T00:00:00Z"}""", "apikey.expiry_past", "/expiresAt")]
+    [InlineData("""{"name": "k", "userId": "nobody-at-all"}""", "apikey.account_inactive", "/userId")]
+    [InlineData("""{"scopes": ["read"]}""", "security.required", "/name")]
+    public async Task KeyRequest_ShouldBeValidated_WithThePointer(string body, string code, string pointer)
+    {
+        using var response = await _security.Admin.PostJsonAsync("/api/api-keys", body);
+
+        var problem = await response.ShouldBeProblemAsync(422, "security.invalid");
+        problem.ErrorCodes().ShouldBe([code]);
+        problem.Pointers().ShouldBe([pointer]);
+    }
+
+    [Fact]
+    public async Task KeyForADeactivatedAccount_ShouldNotBeMade()
+    {
+        var id = SecurityApi.NewId("asleep");
+        await _security.CreateUserAsync(id);
+        using (var off = await _security.Admin.PatchJsonAsync("/api/users/" + id, """{"active": false}"""))
+        {
+            await off.ShouldBeJsonAsync(HttpStatusCode.OK);
+        }
+
+        using var response = await _security.Admin.PostJsonAsync("/api/api-keys", $$"""{"name": "k", "userId": "{{id}}"}""");
+
+        (await response.ShouldBeProblemAsync(422, "security.invalid")).ErrorCodes().ShouldBe(["apikey.account_inactive"]);
+    }
+
     [Fact]
     public async Task ApiKey_ShouldNeverBeReturnedAgain_AfterItIsCreated()
     {

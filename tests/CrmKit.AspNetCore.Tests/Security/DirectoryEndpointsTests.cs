@@ -94,6 +94,18 @@ public sealed class DirectoryEndpointsTests(CrmKitServerFactory factory) : IClas
     }
 
     [Theory]
+    [InlineData("not an email")]
+    [InlineData("anna@")]
+    [InlineData("@example.com")]
+    [InlineData("a@b@c.ru")]
+    public async Task User_ShouldRefuseAnEmailThatIsNotOne(string email)
+    {
+        using var response = await _security.Admin.PostJsonAsync("/api/users", $$"""{"id": "{{SecurityApi.NewId("mail")}}", "displayName": "x", "email": "{{email}}"}""");
+
+        (await response.ShouldBeProblemAsync(422, "security.invalid")).Pointers().ShouldBe(["/email"]);
+    }
+
+    [Theory]
     [InlineData("system")]
     [InlineData("anonymous")]
     public async Task User_ShouldNotTakeAReservedId(string id)

@@ -183,6 +183,24 @@ public sealed class SalesScenarioTests(SalesScenarioFixture fixture) : IClassFix
         header.Where(c => !IsSystem(c)).Order().ShouldBe(["inn", "kpp", "legal_name", "name"]);
     }
 
+    [Theory]
+    [InlineData("title,margin", 403, "access.field_hidden")]
+    [InlineData("title,nope", 400, "query.unknown_field")]
+    public async Task ExportSelect_ShouldBeCheckedLikeAQuerySelect(string select, int status, string code)
+    {
+        using var response = await fixture.Olga.GetAsync($"/api/records/deal/export?select={select}");
+        using var hidden = await fixture.Ivan.GetAsync("/api/records/company/export?select=name,phone");
+
+        if (status == 403)
+        {
+            await hidden.ShouldBeProblemAsync(403, "access.field_hidden");
+        }
+        else
+        {
+            await response.ShouldBeProblemAsync(status, code);
+        }
+    }
+
     [Fact]
     public async Task Me_ShouldDescribeTheEffectiveAccess()
     {
@@ -193,6 +211,7 @@ public sealed class SalesScenarioTests(SalesScenarioFixture fixture) : IClassFix
         me["entities"]!["deal"]!["read"]!.GetValue<string>().ShouldBe("own");
         me["entities"]!["deal"]!["fields"]!["margin"]!.GetValue<string>().ShouldBe("hidden");
         me["entities"]!["contact"]!["read"]!.GetValue<string>().ShouldBe("none");
+        me["entities"]!["contact"]!["fields"]!.AsObject().ShouldBeEmpty("an entity granted nothing lists no field");
         me["unrestricted"]!.GetValue<bool>().ShouldBeFalse();
     }
 
