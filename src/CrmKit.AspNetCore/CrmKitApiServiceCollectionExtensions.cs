@@ -34,7 +34,8 @@ public static class CrmKitApiServiceCollectionExtensions
             options.Configure(configure);
         }
 
-        services.AddOptions<CrmKitJwtOptions>();
+        services.AddOptions<CrmKitJwtOptions>().ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<CrmKitJwtOptions>, CrmKitJwtOptionsValidator>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IConfigureOptions<JwtBearerOptions>, JwtBearerSetup>());
         services.AddAuthentication()
             .AddPolicyScheme(CrmKitAuthentication.Scheme, CrmKitAuthentication.Scheme, o => o.ForwardDefaultSelector = SelectScheme)

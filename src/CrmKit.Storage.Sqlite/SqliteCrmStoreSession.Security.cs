@@ -35,8 +35,8 @@ public sealed partial class SqliteCrmStoreSession
             old_values TEXT NULL,
             new_values TEXT NULL
         );
-        CREATE INDEX IF NOT EXISTS ix_crm_audit__record ON crm_audit (entity, record_id, seq);
-        CREATE INDEX IF NOT EXISTS ix_crm_audit__at ON crm_audit (at);
+        -- The rowid (seq) ends every index entry, so the entries of one record are already in seq order.
+        CREATE INDEX IF NOT EXISTS ix_crm_audit__record ON crm_audit (entity, record_id);
         """;
 
     private const string SecurityColumns = "kind, id, document, version, updated_at, updated_by";
@@ -44,9 +44,6 @@ public sealed partial class SqliteCrmStoreSession
     private const string AuditColumns =
         "seq, entity, record_id, operation, at, user_id, user_name, channel, source, record_version, old_values, new_values";
 
-    private const string AppendAuditSql =
-        "INSERT INTO crm_audit (entity, record_id, operation, at, user_id, user_name, channel, source, record_version, old_values, new_values) " +
-        "VALUES (@entity, @record, @operation, @at, @user, @name, @channel, @source, @version, @old, @new)";
 
     /// <inheritdoc />
     public async Task<IReadOnlyList<StoredSecurityObject>> ListSecurityObjectsAsync(string kind, CancellationToken cancellationToken)
@@ -179,38 +176,6 @@ public sealed partial class SqliteCrmStoreSession
     }
 
     /// <inheritdoc />
-    public async Task AppendAuditAsync(IReadOnlyList<StoredAuditEntry> entries, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(entries);
-        ThrowIfReadOnly();
-        ThrowIfUnusable();
-        try
-        {
-            // One prepared statement, rebound per entry: a bulk create appends as many entries as it inserts rows.
-            var command = GetCommand(AppendAuditSql);
-            foreach (var entry in entries)
-            {
-                Bind(command, "@entity", SqliteType.Text, entry.Entity);
-                Bind(command, "@record", SqliteType.Text, SqliteRecordReader.FormatId(entry.RecordId));
-                Bind(command, "@operation", SqliteType.Text, entry.Operation);
-                Bind(command, "@at", SqliteType.Text, CanonicalInstant.ToText(entry.At));
-                Bind(command, "@user", SqliteType.Text, entry.UserId);
-                Bind(command, "@name", SqliteType.Text, entry.UserName);
-                Bind(command, "@channel", SqliteType.Text, entry.Channel);
-                Bind(command, "@source", SqliteType.Text, (object?)entry.Source ?? DBNull.Value);
-                Bind(command, "@version", SqliteType.Integer, entry.RecordVersion);
-                Bind(command, "@old", SqliteType.Text, (object?)entry.OldValues ?? DBNull.Value);
-                Bind(command, "@new", SqliteType.Text, (object?)entry.NewValues ?? DBNull.Value);
-                await command.ExecuteNonQueryAsync(cancellationToken);
-            }
-        }
-        catch (Exception e) when (Fault(e))
-        {
-            throw;
-        }
-    }
-
-    /// <inheritdoc />
     public async Task<IReadOnlyList<StoredAuditEntry>> ReadAuditAsync(
         string entity, Guid recordId, long? before, int limit, CancellationToken cancellationToken)
     {
@@ -263,9 +228,16 @@ public sealed partial class SqliteCrmStoreSession
         ThrowIfUnusable();
         try
         {
-            // Canonical instants sort as text, so the index on "at" serves the range.
+            // Entries are appended in time order (give or take concurrent transactions), so the oldest are the first by
+            // seq: everything before the first entry young enough to keep goes, oldest first. This needs no index on
+            // "at" (which every append would pay for) and reads no further than the entries it deletes plus one.
             await using var command = CreateCommand(
-                "DELETE FROM crm_audit WHERE seq IN (SELECT seq FROM crm_audit WHERE at < @before ORDER BY at LIMIT @limit)");
+                """
+                DELETE FROM crm_audit WHERE seq IN (
+                    SELECT seq FROM crm_audit
+                    WHERE seq < coalesce((SELECT seq FROM crm_audit WHERE at >= @before ORDER BY seq LIMIT 1), 9223372036854775807)
+                    ORDER BY seq LIMIT @limit)
+                """);
             command.Parameters.Add("@before", SqliteType.Text).Value = CanonicalInstant.ToText(before);
             command.Parameters.Add("@limit", SqliteType.Integer).Value = limit;
             return await command.ExecuteNonQueryAsync(cancellationToken);

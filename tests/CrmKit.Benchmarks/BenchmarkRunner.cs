@@ -109,6 +109,11 @@ internal static class BenchmarkRunner
                 await RunGuardedAsync(report, Outbox.OutboxBenchmark.Name, () => new Outbox.OutboxBenchmark(settings, report).RunAsync());
             }
 
+            if (settings.Runs(Security.SecurityBenchmark.Name))
+            {
+                await RunGuardedAsync(report, Security.SecurityBenchmark.Name, () => new Security.SecurityBenchmark(settings, report).RunAsync());
+            }
+
             if (settings.Runs(Workflows.WorkflowTriggerBenchmark.Name))
             {
                 await RunGuardedAsync(report, Workflows.WorkflowTriggerBenchmark.Name, () => new Workflows.WorkflowTriggerBenchmark(settings, report).RunAsync());

@@ -3,7 +3,7 @@ using System.ComponentModel.DataAnnotations;
 namespace CrmKit.AspNetCore.Security;
 
 /// <summary>
-/// Rate limits of the CrmKit API, bound from <c>CrmKit:Api:RateLimit</c>: a sliding window per API key (per account for
+/// Rate limits of the CrmKit API, bound from <c>CrmKit:Api:RateLimit</c>: a fixed window per API key (per account for
 /// JWT callers, per client address for anonymous ones). Over the limit a request gets <c>429 rate_limited</c> with
 /// <c>Retry-After</c>.
 /// </summary>
@@ -16,6 +16,6 @@ public sealed class CrmKitRateLimitOptions
     [Range(1, int.MaxValue)]
     public int PermitLimit { get; set; } = 1200;
 
-    /// <summary>The window (default one minute), moved in six segments.</summary>
+    /// <summary>The fixed window (default one minute); a caller's count starts again when it resets.</summary>
     public TimeSpan Window { get; set; } = TimeSpan.FromMinutes(1);
 }

@@ -7,9 +7,11 @@ using Microsoft.Extensions.Options;
 namespace CrmKit.AspNetCore.Security;
 
 /// <summary>
-/// Limits requests per caller with a partitioned sliding-window limiter (System.Threading.RateLimiting, the ASP.NET
-/// rate limiter's engine): one partition per API key, per JWT account, or per client address when anonymous. It uses
-/// its own limiter, so a host's own <c>AddRateLimiter</c> policies stay untouched.
+/// Limits requests per caller with a partitioned fixed-window limiter (System.Threading.RateLimiting, the ASP.NET
+/// rate limiter's engine): one partition per API key, per JWT account, or per client address when anonymous;
+/// <c>GET /health</c> is never limited, so that a load balancer's probes cannot be starved by a noisy client. It uses
+/// its own limiter, so a host's own <c>AddRateLimiter</c> policies stay untouched. A fixed window (not a sliding one)
+/// because its refused leases carry the time until the window resets, which becomes the <c>Retry-After</c> header.
 /// </summary>
 internal sealed class RateLimitMiddleware : IDisposable
 {
@@ -22,15 +24,17 @@ internal sealed class RateLimitMiddleware : IDisposable
         var o = options.Value.RateLimit;
         if (o.Enabled)
         {
-            _limiter = PartitionedRateLimiter.Create<HttpContext, string>(context => RateLimitPartition.GetSlidingWindowLimiter(
-                PartitionKey(context),
-                _ => new SlidingWindowRateLimiterOptions
-                {
-                    PermitLimit = o.PermitLimit,
-                    Window = o.Window,
-                    SegmentsPerWindow = 6,
-                    QueueLimit = 0,
-                }));
+            _limiter = PartitionedRateLimiter.Create<HttpContext, string>(context => IsHealthProbe(context)
+                ? RateLimitPartition.GetNoLimiter("health")
+                : RateLimitPartition.GetFixedWindowLimiter(
+                    PartitionKey(context),
+                    _ => new FixedWindowRateLimiterOptions
+                    {
+                        PermitLimit = o.PermitLimit,
+                        Window = o.Window,
+                        QueueLimit = 0,
+                        AutoReplenishment = true,
+                    }));
         }
     }
 
@@ -55,6 +59,10 @@ internal sealed class RateLimitMiddleware : IDisposable
     }
 
     public void Dispose() => _limiter?.Dispose();
+
+    private static bool IsHealthProbe(HttpContext context) =>
+        (HttpMethods.IsGet(context.Request.Method) || HttpMethods.IsHead(context.Request.Method))
+        && context.Request.Path.Equals("/health", StringComparison.OrdinalIgnoreCase);
 
     private static string PartitionKey(HttpContext context)
     {

@@ -55,6 +55,21 @@ internal static class RecordJson
         Values = values,
     };
 
+    /// <summary>The record of a stored row with other values text (the stored text with members cut); text until read.</summary>
+    public static CrmRecord ToRecord(string entity, StoredRecord row, string valuesJson) => new()
+    {
+        Entity = entity,
+        Id = row.Id,
+        Version = row.Version,
+        CreatedAt = row.CreatedAt,
+        CreatedBy = row.CreatedBy,
+        UpdatedAt = row.UpdatedAt,
+        UpdatedBy = row.UpdatedBy,
+        OwnerId = row.OwnerId,
+        DeletedAt = row.DeletedAt,
+        ValuesJson = valuesJson,
+    };
+
     /// <summary>The record of a stored row; its values stay JSON text until read.</summary>
     public static CrmRecord ToRecord(string entity, StoredRecord row) => new()
     {

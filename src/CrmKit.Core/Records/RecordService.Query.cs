@@ -54,7 +54,7 @@ internal sealed partial class RecordService
 
         var page = rows.Count > query.Limit ? rows.Take(query.Limit).ToList() : rows;
         var next = rows.Count > query.Limit ? cursors.Encode(sort, CursorValues.From(page[^1], sort)) : null;
-        var records = page.Select(row => Project(access.Strip(RecordJson.ToRecord(entity, row)), select)).ToList();
+        var records = page.Select(row => Project(access.ToRecord(entity, row), select)).ToList();
         return new RecordPage(records, next, total);
     }
 

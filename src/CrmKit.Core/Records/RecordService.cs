@@ -48,7 +48,7 @@ internal sealed partial class RecordService(
         var row = await session.GetAsync(compiled.Storage, id, cancellationToken);
         return row is null || (row.DeletedAt is not null && !includeDeleted) || !access.Covers(AccessRight.Read, row.OwnerId)
             ? null
-            : access.Strip(RecordJson.ToRecord(entity, row));
+            : access.ToRecord(entity, row);
     }
 
     private RecordHookContext HookContext(
@@ -276,7 +276,8 @@ internal sealed partial class RecordService(
             return true;
         }
 
-        if (node is JsonValue v && v.TryGetValue(out string? text) && text.Length is > 0 and <= 128)
+        // No control characters: owner ids are compared inside delimited sets by stores (see the owner scope).
+        if (node is JsonValue v && v.TryGetValue(out string? text) && text.Length is > 0 and <= 128 && !text.Any(char.IsControl))
         {
             owner = text;
             return true;

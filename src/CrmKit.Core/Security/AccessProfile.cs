@@ -41,7 +41,9 @@ internal sealed class AccessProfile
         var grants = new List<EntityPermissions>(_roles.Count);
         foreach (var role in _roles)
         {
-            if (role.For(entity) is { } grant)
+            // A grant without any scope (say "deal": {}) gives nothing, so its field defaults must not reopen fields
+            // that the roles which do grant access hide.
+            if (role.For(entity) is { } grant && Enum.GetValues<AccessRight>().Any(r => grant.ScopeOf(r) != AccessScope.None))
             {
                 grants.Add(grant);
             }

@@ -12,8 +12,6 @@ namespace CrmKit.Core.Security;
 /// </summary>
 internal sealed class RecordAccess
 {
-    private static readonly FieldReference OwnerField = new(SystemFields.OwnerId, FieldValueKind.Text, IsSystem: true);
-
     public RecordAccess(string entity, EntityAccess access, ScopeOwners owners, bool unrestricted)
     {
         EntityName = entity;
@@ -55,11 +53,17 @@ internal sealed class RecordAccess
         return Entity.Scope(permission) switch
         {
             AccessScope.All => null,
-            AccessScope.Team => new InFilter(OwnerField, Owners.TeamList),
-            AccessScope.Own => new ComparisonFilter(OwnerField, ComparisonOperator.Eq, Owners.UserId),
+            AccessScope.Team => Owners.TeamFilter,
+            AccessScope.Own => Owners.OwnFilter,
             _ => throw SecurityMessages.Denied(permission, EntityName),
         };
     }
+
+    /// <summary>The record of a stored row, without the fields the caller may not read (cut from the stored text itself).</summary>
+    public CrmRecord ToRecord(string entity, Storage.StoredRecord row) =>
+        IsUnrestricted || !Entity.HidesFields
+            ? Records.RecordJson.ToRecord(entity, row)
+            : Records.RecordJson.ToRecord(entity, row, RecordFieldFilter.StripText(row.Data, Entity));
 
     /// <summary>The record without the fields the caller may not read.</summary>
     public CrmRecord Strip(CrmRecord record) => IsUnrestricted ? record : RecordFieldFilter.Strip(record, Entity);

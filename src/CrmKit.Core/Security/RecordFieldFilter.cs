@@ -9,8 +9,9 @@ namespace CrmKit.Core.Security;
 
 /// <summary>
 /// Removes the fields a caller may not read from records. Stored records keep their values as JSON text; the filter
-/// copies the readable members' raw text (numbers stay exact) without building a tree, and leaves a record whose text
-/// names no hidden field untouched.
+/// copies the readable members' raw text (numbers stay exact) without building a tree — with a one-pass character scan
+/// (<see cref="JsonMemberFilter"/>), or a full JSON reader for text the scan does not take — and leaves a record with no
+/// hidden member untouched.
 /// </summary>
 internal static class RecordFieldFilter
 {
@@ -27,7 +28,8 @@ internal static class RecordFieldFilter
         }
 
         var json = record.ValuesJson;
-        if (access.DefaultField != FieldAccess.Hidden && !MentionsAny(json, access.HiddenFields))
+        var filtered = JsonMemberFilter.Filter(json, access) ?? Filter(json, access);
+        if (ReferenceEquals(filtered, json))
         {
             return record;
         }
@@ -36,7 +38,7 @@ internal static class RecordFieldFilter
         {
             Entity = record.Entity, Id = record.Id, Version = record.Version, CreatedAt = record.CreatedAt, CreatedBy = record.CreatedBy,
             UpdatedAt = record.UpdatedAt, UpdatedBy = record.UpdatedBy, OwnerId = record.OwnerId, DeletedAt = record.DeletedAt,
-            ValuesJson = Filter(json, access),
+            ValuesJson = filtered,
         };
     }
 
@@ -55,20 +57,11 @@ internal static class RecordFieldFilter
         return copy;
     }
 
-    private static bool MentionsAny(string json, IReadOnlySet<string> names)
-    {
-        foreach (var name in names)
-        {
-            // Member names are written unescaped ("name":), so a miss here means the member is absent.
-            if (json.Contains(string.Concat("\"", name, "\""), StringComparison.Ordinal))
-            {
-                return true;
-            }
-        }
+    /// <summary>The values text without the hidden members (the same text when none is present).</summary>
+    public static string StripText(string json, EntityAccess access) =>
+        access.HidesFields ? JsonMemberFilter.Filter(json, access) ?? Filter(json, access) : json;
 
-        return false;
-    }
-
+    /// <summary>The full parser's way, for text the one-pass scan declines (member names with escapes).</summary>
     private static string Filter(string json, EntityAccess access)
     {
         var input = Encoding.UTF8.GetBytes(json);

@@ -77,11 +77,19 @@ internal sealed class SecurityDirectory
         }
 
         var key = roles.Count == 1 ? roles[0] : string.Join('\n', roles.Order(StringComparer.Ordinal));
-        return _profiles.GetOrAdd(key, _ => AccessProfile.For([.. roles.Select(r => Roles.GetValueOrDefault(r)).OfType<CrmRole>()]));
+        if (_profiles.TryGetValue(key, out var profile))
+        {
+            return profile;
+        }
+
+        return _profiles.GetOrAdd(key, AccessProfile.For([.. roles.Select(r => Roles.GetValueOrDefault(r)).OfType<CrmRole>()]));
     }
 
     /// <summary>Who counts as "own" and "team" for an account.</summary>
-    public ScopeOwners OwnersOf(string userId) => _owners.GetOrAdd(userId, id =>
+    public ScopeOwners OwnersOf(string userId) =>
+        _owners.TryGetValue(userId, out var owners) ? owners : _owners.GetOrAdd(userId, MakeOwners(userId));
+
+    private ScopeOwners MakeOwners(string id)
     {
         var owners = new HashSet<string>(StringComparer.Ordinal) { id };
         if (_teamsOf.TryGetValue(id, out var teams))
@@ -94,5 +102,5 @@ internal sealed class SecurityDirectory
         }
 
         return new ScopeOwners(id, owners);
-    });
+    }
 }

@@ -49,8 +49,9 @@ public sealed class HardeningTests
         statuses.Take(5).ShouldAllBe(s => s == HttpStatusCode.OK);
         statuses[5].ShouldBe(HttpStatusCode.TooManyRequests);
         var problem = await refused!.ShouldBeProblemAsync(429, "rate_limited");
-        problem["retryAfter"]!.GetValue<int>().ShouldBeGreaterThan(0);
-        refused!.Headers.RetryAfter.ShouldNotBeNull();
+        var retryAfter = problem["retryAfter"]!.GetValue<int>();
+        retryAfter.ShouldBeInRange(2, 60, "the wait until the one-minute window resets, not a token second");
+        refused!.Headers.RetryAfter!.Delta.ShouldBe(TimeSpan.FromSeconds(retryAfter));
         (await calm.GetAsync("/api/me")).StatusCode.ShouldBe(HttpStatusCode.OK);
     }
 
@@ -69,6 +70,25 @@ public sealed class HardeningTests
         }
 
         statuses.ShouldBe([HttpStatusCode.Unauthorized, HttpStatusCode.Unauthorized, HttpStatusCode.Unauthorized, HttpStatusCode.TooManyRequests]);
+    }
+
+    [Fact]
+    public async Task RateLimit_ShouldNeverStarveHealthProbes()
+    {
+        using var factory = new CrmKitServerFactory();
+        factory.Settings["CrmKit:Api:RateLimit:PermitLimit"] = "2";
+        using var anonymous = factory.CreateAnonymousClient();
+        for (var i = 0; i < 3; i++)
+        {
+            using var _ = await anonymous.GetAsync("/api/records/contact");
+        }
+
+        (await anonymous.GetAsync("/api/records/contact")).StatusCode.ShouldBe(HttpStatusCode.TooManyRequests);
+        for (var i = 0; i < 5; i++)
+        {
+            using var health = await anonymous.GetAsync("/health");
+            health.StatusCode.ShouldBe(HttpStatusCode.OK);
+        }
     }
 
     [Fact]

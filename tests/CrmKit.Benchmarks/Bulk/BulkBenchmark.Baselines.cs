@@ -59,13 +59,18 @@ internal sealed partial class BulkBenchmark
         }
     }
 
-    private async Task<TimeSpan> RunEfCoreAsync(int count)
+    private async Task<TimeSpan> RunEfCoreAsync(int count, bool withAudit)
     {
-        var path = SqliteFiles.NewPath(settings.WorkDirectory, "bulk-ef");
+        var path = SqliteFiles.NewPath(settings.WorkDirectory, withAudit ? "bulk-ef-audit" : "bulk-ef");
         try
         {
             using var connection = SqliteFiles.Open(path);
             Layout.Create(connection);
+            if (withAudit)
+            {
+                AuditLayout.Create(connection);
+            }
+
             Rounds.Settle();
 
             var stopwatch = Stopwatch.StartNew();
@@ -76,11 +81,22 @@ internal sealed partial class BulkBenchmark
                 var now = DateTimeOffset.UtcNow;
                 var nowText = CanonicalInstant.ToText(now);
                 var rows = new List<ContactRow>(end - start);
+                var audit = new List<AuditRow>(withAudit ? end - start : 0);
                 for (var i = start; i < end; i++)
                 {
+                    var id = Guid.CreateVersion7(now).ToString("D");
+                    if (withAudit)
+                    {
+                        audit.Add(new AuditRow
+                        {
+                            Entity = Data.ContactSchema.Entity, RecordId = id, Operation = "create", At = nowText, UserId = User,
+                            UserName = User, Channel = "rest", RecordVersion = 1, NewValues = _stored[i],
+                        });
+                    }
+
                     rows.Add(new ContactRow
                     {
-                        Id = Guid.CreateVersion7(now).ToString("D"),
+                        Id = id,
                         Version = 1,
                         CreatedAt = nowText,
                         CreatedBy = User,
@@ -91,6 +107,7 @@ internal sealed partial class BulkBenchmark
                 }
 
                 db.Contacts.AddRange(rows);
+                db.Audit.AddRange(audit);
                 await db.SaveChangesAsync();
             }
 

@@ -27,7 +27,11 @@ internal sealed partial class BulkBenchmark(BenchmarkSettings settings, Benchmar
     private string[] _stored = [];
     private TableLayout? _layout;
 
+    private TableLayout? _auditLayout;
+
     private TableLayout Layout => _layout ?? throw new InvalidOperationException("The layout is read first.");
+
+    private TableLayout AuditLayout => _auditLayout ?? throw new InvalidOperationException("The layout is read first.");
 
     public async Task RunAsync()
     {
@@ -40,8 +44,9 @@ internal sealed partial class BulkBenchmark(BenchmarkSettings settings, Benchmar
         var contenders = new (string Name, Func<int, bool, Task<TimeSpan>> Run)[]
         {
             ("raw ADO.NET (1 tx, prepared INSERT)", (n, _) => Task.FromResult(RunRaw(n))),
-            ($"EF Core 10 (AddRange+SaveChanges per {settings.BatchSize:N0})", (n, _) => RunEfCoreAsync(n)),
+            ($"EF Core 10 (AddRange+SaveChanges per {settings.BatchSize:N0})", (n, _) => RunEfCoreAsync(n, withAudit: false)),
             ($"CrmKit IRecordService.CreateAsync ({settings.BatchSize:N0}/call)", RunCrmKitAsync),
+            ("EF Core 10, same + an audit row per record", (n, _) => RunEfCoreAsync(n, withAudit: true)),
         };
         var samples = contenders.Select(_ => new Samples()).ToArray();
 
@@ -79,6 +84,11 @@ internal sealed partial class BulkBenchmark(BenchmarkSettings settings, Benchmar
             $"bulk create {rows:N0}: CrmKit faster than EF Core",
             $"{crmVsEf:0.00}x EF Core's time (best of {settings.Rounds}; median {samples[2].Median / samples[1].Median:0.00}x)",
             crmVsEf < 1));
+        var crmVsEfAudit = samples[2].Best / samples[3].Best;
+        report.Add(new TargetRow(
+            $"bulk create {rows:N0}: CrmKit (audit trail on, as by default) vs EF Core writing the same audit rows (no target)",
+            $"{crmVsEfAudit:0.00}x that EF Core's time (best of {settings.Rounds}; median {samples[2].Median / samples[3].Median:0.00}x)",
+            null));
 
         await BreakdownAsync(samples[2].Best, raw.Best);
     }
@@ -112,6 +122,7 @@ internal sealed partial class BulkBenchmark(BenchmarkSettings settings, Benchmar
             }
 
             _layout = TableLayout.Read(path, "e_contact");
+            _auditLayout = TableLayout.Read(path, "crm_audit");
         }
         finally
         {

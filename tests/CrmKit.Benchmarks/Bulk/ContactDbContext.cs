@@ -12,6 +12,8 @@ internal sealed class ContactDbContext(DbConnection connection) : DbContext
 {
     public DbSet<ContactRow> Contacts => Set<ContactRow>();
 
+    public DbSet<AuditRow> Audit => Set<AuditRow>();
+
     protected override void OnConfiguring(DbContextOptionsBuilder optionsBuilder) =>
         optionsBuilder.UseSqlite(connection);
 
@@ -29,5 +31,19 @@ internal sealed class ContactDbContext(DbConnection connection) : DbContext
         row.Property(r => r.OwnerId).HasColumnName("owner_id");
         row.Property(r => r.DeletedAt).HasColumnName("deleted_at");
         row.Property(r => r.Data).HasColumnName("data");
+
+        var audit = modelBuilder.Entity<AuditRow>();
+        audit.ToTable("crm_audit");
+        audit.HasKey(a => a.Seq);
+        audit.Property(a => a.Seq).HasColumnName("seq").ValueGeneratedOnAdd();
+        audit.Property(a => a.Entity).HasColumnName("entity");
+        audit.Property(a => a.RecordId).HasColumnName("record_id");
+        audit.Property(a => a.Operation).HasColumnName("operation");
+        audit.Property(a => a.At).HasColumnName("at");
+        audit.Property(a => a.UserId).HasColumnName("user_id");
+        audit.Property(a => a.UserName).HasColumnName("user_name");
+        audit.Property(a => a.Channel).HasColumnName("channel");
+        audit.Property(a => a.RecordVersion).HasColumnName("record_version");
+        audit.Property(a => a.NewValues).HasColumnName("new_values");
     }
 }

@@ -23,7 +23,7 @@ internal static class ContactSchema
     /// <summary>The names of the indexes the SQLite store creates for this entity.</summary>
     public static readonly IReadOnlyList<string> IndexNames = ["ix_contact__email", "ix_contact__phone", "ix_contact__referral_code"];
 
-    public static readonly CrmPrincipal Principal = new("bench", "Benchmark", ["admin"], CrmChannel.Rest);
+    public static readonly CrmPrincipal Principal = new("bench", "Benchmark", ["administrator"], CrmChannel.Rest);
 
     /// <summary>The entity document with the seven standard-model fields.</summary>
     public static JsonObject BaseDocument() => new()

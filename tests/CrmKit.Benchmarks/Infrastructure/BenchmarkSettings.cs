@@ -17,7 +17,8 @@ internal sealed class BenchmarkSettings
           templates  render a cached 1 KB document template: ITemplateRenderer vs Scriban directly (target 1.2x)
           outbox     outbox dispatcher throughput with no-op jobs vs the raw store calls (target 2,000 jobs/s)
           workflows  saving a record with 50 enabled, non-matching workflows vs none (target 1.10x)
-          all        the seven above
+          security   reads and queries by a restricted role vs an administrator on the same rows (target 1.10x)
+          all        the eight above
 
         Options:
           --quick               small sizes for a smoke run (5,000 rows, 20,000 rows, 200,000 validations,
@@ -74,7 +75,7 @@ internal sealed class BenchmarkSettings
         }
 
         var command = args[0];
-        if (command is not ("bulk" or "query" or "validate" or "plugins" or "templates" or "outbox" or "workflows" or "all"))
+        if (command is not ("bulk" or "query" or "validate" or "plugins" or "templates" or "outbox" or "workflows" or "security" or "all"))
         {
             Console.Error.WriteLine($"Unknown command '{command}'.");
             Console.Error.WriteLine(Usage);

@@ -42,7 +42,7 @@ internal sealed class TemplateRenderBenchmark(BenchmarkSettings settings, Benchm
             await hosted.StartAsync(CancellationToken.None);
         }
 
-        var principal = new CrmPrincipal("bench", "Bench", ["sales"], CrmChannel.System);
+        var principal = new CrmPrincipal("bench", "Bench", ["administrator"], CrmChannel.System);
         await provider.GetRequiredService<ITemplateService>().SaveAsync(principal, new TemplateSaveRequest
         {
             Name = "bench.offer", Locale = "ru-RU", Kind = TemplateKinds.Document, Source = BenchTemplate.Source,

@@ -32,7 +32,7 @@ internal sealed class WorkflowTriggerBenchmark(BenchmarkSettings settings, Bench
         var saves = settings.Quick ? 300 : 2_000;
         Console.WriteLine();
         Console.WriteLine($"== workflows: {saves} lead saves (create + update) per round, {WorkflowCount} non-matching workflows vs none, {RoundCount} interleaved rounds ==");
-        var principal = new CrmPrincipal("bench", "Bench", ["sales"], CrmChannel.System);
+        var principal = new CrmPrincipal("bench", "Bench", ["administrator"], CrmChannel.System);
         await using var none = await HostAsync();
         await using var fifty = await HostAsync();
         var definitions = fifty.Provider.GetRequiredService<IWorkflowDefinitionService>();

@@ -38,6 +38,22 @@ public sealed class AccessProfileTests
     }
 
     [Fact]
+    public void GrantWithoutAnyScope_ShouldNotReopenFieldsAnotherRoleHides()
+    {
+        var seller = Role("seller", "deal", new EntityPermissions
+        {
+            Read = AccessScope.Own, Fields = Fields(("margin", FieldAccess.Hidden)),
+        });
+        var empty = Role("placeholder", "deal", new EntityPermissions());
+
+        var deal = AccessProfile.For([seller, empty]).For("deal");
+
+        deal.Field("margin").ShouldBe(FieldAccess.Hidden, "a grant of nothing must not widen field access");
+        deal.Scope(AccessRight.Read).ShouldBe(AccessScope.Own);
+        AccessProfile.For([empty]).For("deal").CanRead("title").ShouldBeFalse();
+    }
+
+    [Fact]
     public void DefaultFieldAccess_ShouldHideEveryFieldNotNamed()
     {
         var accountant = Role("accountant", "company", new EntityPermissions

@@ -40,7 +40,7 @@ public sealed class WorkflowIdentityTests
     }
 
     [Fact]
-    public async Task Run_ShouldActAsItsServiceAccount_WhenDeclared_AndBeAuditedAsTheWorkflow()
+    public async Task Run_ShouldActAsItsServiceAccount_WhenDeclared_AndBeAuditedAsTheWorkflow_AndOnlyManagersStartItByHand()
     {
         await using var host = await WorkflowTestHost.StartAsync(new ManualClock());
         await host.SaveRoleAsync("lead-reader", """{"entities": {"lead": {"read": "all"}}}""");
@@ -50,9 +50,15 @@ public sealed class WorkflowIdentityTests
         var document = JsonNode.Parse(CreateLead)!.AsObject();
         document["runAs"] = "svc-leads";
         await host.SaveWorkflowAsync(document.ToJsonString());
+        await host.SaveRoleAsync("flow-admin", """{"privileges": ["workflows.manage"]}""");
+        await host.AddUserAsync("flows", "user", "flow-admin");
 
-        await host.Runs().StartAsync("make-lead", null, null, host.PrincipalOf("viewer"));
+        var escalation = await Should.ThrowAsync<CrmException>(() => host.Runs().StartAsync("make-lead", null, null, host.PrincipalOf("viewer")));
+        await host.Runs().StartAsync("make-lead", null, null, host.PrincipalOf("flows"));
         await host.DrainAsync();
+
+        escalation.Code.ShouldBe("access.privilege_required", "starting it by hand would lend the viewer the service account's rights");
+        (await host.Runs().ListAsync("make-lead")).Count.ShouldBe(1);
 
         var lead = (await host.Records.QueryAsync(CrmTestHost.User, "lead", new RecordQuery())).Items.Single();
         lead.CreatedBy.ShouldBe("svc-leads");

@@ -15,6 +15,7 @@ internal sealed class WorkflowRunService(
     WorkflowRunStarter starter,
     IRecordService records,
     IOutbox outbox,
+    Security.IAccessControl access,
     TimeProvider clock) : IWorkflowRunService
 {
     public async Task<StoredWorkflowRun> StartAsync(
@@ -25,6 +26,13 @@ internal sealed class WorkflowRunService(
         if (definition is null || !definition.Enabled || definition.Deleted)
         {
             throw WorkflowRunMessages.WorkflowNotFound(workflow);
+        }
+
+        // A workflow that runs as a service account would let whoever starts it act with that account's rights: only
+        // those who may change workflows may start one by hand. One that runs as its trigger runs with the caller's own.
+        if (definition.RunAs is not null)
+        {
+            access.DemandPrivilege(principal, Security.CrmPrivileges.WorkflowsManage);
         }
 
         if (entity is not null && recordId is { } id &&

@@ -24,8 +24,11 @@ internal sealed class PluginHost : IAsyncDisposable
         _directory = directory;
     }
 
-    /// <summary>Who the tests act as.</summary>
-    public static CrmPrincipal User { get; } = new("tester", "Tester", ["sales"], CrmChannel.Rest);
+    /// <summary>
+    /// Who the tests act as: an administrator, so that the plugin's behaviour is tested apart from role grants. Test a
+    /// restricted user by saving a role through <c>ISecurityDirectoryService</c> and acting with its name.
+    /// </summary>
+    public static CrmPrincipal User { get; } = new("tester", "Tester", ["administrator"], CrmChannel.Rest);
 
     /// <summary>The records service of the host.</summary>
     public IRecordService Records => _host.Services.GetRequiredService<IRecordService>();
