@@ -1,16 +1,70 @@
 using System.Net;
 using System.Text.Json.Nodes;
 using CrmKit.AspNetCore.Tests.Infrastructure;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace CrmKit.AspNetCore.Tests;
 
 public sealed class OpenApiEndpointsTests : IClassFixture<CrmKitServerFactory>
 {
     private readonly CrmApi _api;
+    private readonly CrmKitServerFactory _factory;
 
     public OpenApiEndpointsTests(CrmKitServerFactory factory)
     {
+        _factory = factory;
         _api = new CrmApi(factory.CreateClient());
+    }
+
+    [Fact]
+    public async Task Document_ShouldDescribeAuthentication_AndLeaveOnlyHealthAnonymous()
+    {
+        var document = await _api.GetJsonAsync("/openapi/v1.json");
+
+        var schemes = document["components"]!["securitySchemes"]!.AsObject();
+        schemes.Select(s => s.Key).ShouldBe(["apiKey", "apiKeyHeader", "jwt"], ignoreOrder: true);
+        schemes["apiKeyHeader"]!["name"]!.GetValue<string>().ShouldBe("X-Api-Key");
+        schemes["jwt"]!["bearerFormat"]!.GetValue<string>().ShouldBe("JWT");
+        document["security"]!.AsArray().Select(r => r!.AsObject().Single().Key).ShouldBe(["apiKey", "apiKeyHeader", "jwt"]);
+        document["paths"]!["/health"]!["get"]!["security"]!.AsArray().ShouldBeEmpty();
+        foreach (var (path, item) in document["paths"]!.AsObject().Where(p => p.Key != "/health"))
+        {
+            foreach (var (method, operation) in item!.AsObject().Where(m => m.Key != "parameters"))
+            {
+                operation!["security"].ShouldBeNull($"{method} {path} inherits the document's security");
+                var responses = operation["responses"]!.AsObject();
+                responses["401"]!["$ref"]!.GetValue<string>().ShouldBe("#/components/responses/Unauthorized", $"{method} {path}");
+                responses["429"]!["$ref"]!.GetValue<string>().ShouldBe("#/components/responses/RateLimited", $"{method} {path}");
+            }
+        }
+
+        document["components"]!["responses"]!["RateLimited"]!["headers"]!["Retry-After"].ShouldNotBeNull();
+    }
+
+    [Fact]
+    public async Task Document_ShouldDescribeEveryMappedEndpoint()
+    {
+        var document = await _api.GetJsonAsync("/openapi/v1.json");
+        var paths = document["paths"]!.AsObject();
+        var routes = _factory.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
+            .SelectMany(e => (e.Metadata.GetMetadata<IHttpMethodMetadata>()?.HttpMethods ?? []).Select(m => (Method: m, Pattern: e.RoutePattern.RawText!)))
+            .Where(r => r.Pattern.StartsWith("/api/", StringComparison.Ordinal) || r.Pattern == "/health")
+            .ToList();
+        routes.Count.ShouldBeGreaterThan(50);
+
+        var missing = new List<string>();
+        foreach (var (method, pattern) in routes)
+        {
+            var path = System.Text.RegularExpressions.Regex.Replace(pattern, "{([a-zA-Z]+)(:[^}]*)?}", "{$1}").TrimEnd('/');
+            path = path.Replace("/api/records/{entity}", "/api/records/contact", StringComparison.Ordinal);
+            if (paths[path]?[method.ToLowerInvariant()] is null)
+            {
+                missing.Add($"{method} {path}");
+            }
+        }
+
+        missing.ShouldBeEmpty();
     }
 
     [Fact]

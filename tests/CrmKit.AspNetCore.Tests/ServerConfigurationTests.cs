@@ -53,7 +53,10 @@ public sealed class ServerConfigurationTests
         {
             await using var server = await ServerProcess.StartAsync(directory, []);
 
-            (await server.Client.GetStringAsync("/health")).ShouldBe("""{"status":"healthy"}""");
+            using var health = await server.Client.GetAsync("/health");
+            (await health.Content.ReadAsStringAsync()).ShouldBe("""{"status":"healthy"}""");
+            health.Headers.Contains("Server").ShouldBeFalse("Kestrel must not name itself");
+            health.Headers.GetValues("X-Content-Type-Options").ShouldBe(["nosniff"]);
             File.Exists(Path.Combine(directory, "crmkit.db")).ShouldBeTrue();
             Directory.Exists(Path.Combine(directory, "crmkit-keys")).ShouldBeTrue("the Data Protection key ring lives beside the data");
         }

@@ -26,6 +26,8 @@ internal static partial class OpenApiDocumentBuilder
         AddTemplatePaths(paths);
         AddWorkflowPaths(paths);
         AddWorkflowRunPaths(paths);
+        AddSecurityPaths(paths);
+        AddSecuritySchemas(schemas);
         if (withPlugins)
         {
             AddPluginPaths(paths, schemas);
@@ -34,7 +36,12 @@ internal static partial class OpenApiDocumentBuilder
         foreach (var entity in entities)
         {
             AddRecordPaths(paths, entity);
+            AddRecordSecurityPaths(paths, entity.Name);
         }
+
+        AddSecurityProblems(paths);
+        var responses = BuildResponses();
+        AddSecurityResponses(responses);
 
         var tags = new JsonArray
         {
@@ -44,6 +51,7 @@ internal static partial class OpenApiDocumentBuilder
             new JsonObject { ["name"] = OutboxTag, ["description"] = "The transactional outbox: jobs, dead letters, requeue." },
             new JsonObject { ["name"] = TemplatesTag, ["description"] = "Stored Scriban templates and their preview." },
             new JsonObject { ["name"] = WorkflowsTag, ["description"] = "Workflow definitions: versioned, validated documents." },
+            new JsonObject { ["name"] = SecurityTag, ["description"] = "The caller, accounts, teams, roles and API keys." },
         };
         foreach (var entity in entities)
         {
@@ -69,12 +77,14 @@ internal static partial class OpenApiDocumentBuilder
                 ["license"] = new JsonObject { ["name"] = "MIT", ["identifier"] = "MIT" },
             },
             ["tags"] = tags,
+            ["security"] = GlobalSecurity(),
             ["paths"] = paths,
             ["components"] = new JsonObject
             {
                 ["schemas"] = schemas,
                 ["parameters"] = BuildParameters(),
-                ["responses"] = BuildResponses(),
+                ["responses"] = responses,
+                ["securitySchemes"] = BuildSecuritySchemes(),
             },
         };
     }
