@@ -10,6 +10,9 @@ internal sealed class RunningHost : IDisposable
 {
     private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(60);
 
+    /// <summary>The administrator's API key the host is started with (CrmKit:Security:BootstrapApiKey).</summary>
+    public const string AdminKey = "crmk_templatehost0000_aLongSecretForTheTemplateHostAdministrator0000";
+
     private readonly ChildProcess _process;
 
     private RunningHost(ChildProcess process, string contentRoot, Uri address)
@@ -17,6 +20,7 @@ internal sealed class RunningHost : IDisposable
         _process = process;
         ContentRoot = contentRoot;
         Http = new HttpClient { BaseAddress = address, Timeout = TimeSpan.FromSeconds(30) };
+        Http.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", AdminKey);
     }
 
     public string ContentRoot { get; }
@@ -41,6 +45,7 @@ internal sealed class RunningHost : IDisposable
             $"--CrmKit:Storage:ConnectionString=Data Source={Path.Combine(contentRoot, "crm.db")}",
             "--CrmKit:Plugins:Directory=plugins",
             "--CrmKit:Plugins:WatchDirectory=true",
+            "--CrmKit:Security:BootstrapApiKey=" + AdminKey,
         ], contentRoot, workspace.Environment);
         var host = new RunningHost(process, contentRoot, address);
         try
