@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Runs every CrmKit test on a fresh machine of the project's kind (Debian 12, .NET SDK 10).
-# It installs and starts the real servers the tests need (none yet: the core runs on embedded SQLite files that
-# the tests create themselves), builds the solution, runs all test projects with TRX logging, runs the
+# It installs and starts the real servers the tests need (PostgreSQL 15 for the PostgreSQL provider; the core's own
+# tests run on embedded SQLite files they create themselves), builds the solution, runs all test projects with TRX logging, runs the
 # benchmark in its quick smoke mode, and ends with the line "N passed, N failed".
 set -euo pipefail
 cd "$(dirname "$0")"
@@ -15,6 +15,45 @@ if ! command -v dotnet >/dev/null 2>&1; then
 fi
 
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
+
+# PostgreSQL 15 for the PostgreSQL provider's tests: a throwaway cluster on 127.0.0.1 (a free port, data in a temp
+# folder, stopped and deleted on exit), its address passed in CRMKIT_TEST_POSTGRES. initdb refuses root, so the
+# cluster belongs to the postgres user. A CRMKIT_TEST_POSTGRES set by the caller is used as it is.
+start_postgres() {
+  pg_bin=/usr/lib/postgresql/15/bin
+  if [ ! -x "$pg_bin/initdb" ]; then
+    if [ "$(id -u)" -ne 0 ]; then
+      echo "PostgreSQL 15 is not installed; run as root or: apt-get install postgresql-15" >&2
+      exit 2
+    fi
+    apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-upgrade postgresql-15 postgresql-client-15 >/dev/null
+  fi
+  pg_data=$(mktemp -d "${TMPDIR:-/tmp}/crmkit-pg.XXXXXX")
+  local port
+  port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()')
+  pg_as=()
+  if [ "$(id -u)" -eq 0 ]; then
+    chown postgres:postgres "$pg_data"
+    pg_as=(runuser -u postgres --)
+  fi
+  trap pg_stop EXIT
+  "${pg_as[@]}" "$pg_bin/initdb" -D "$pg_data" -U postgres -A trust -E UTF8 --locale=C.UTF-8 --no-sync >/dev/null
+  "${pg_as[@]}" "$pg_bin/pg_ctl" -D "$pg_data" -l "$pg_data/server.log" -w -t 60 \
+    -o "-c listen_addresses=127.0.0.1 -p $port -k $pg_data -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=300" \
+    start >/dev/null
+  export CRMKIT_TEST_POSTGRES="Host=127.0.0.1;Port=$port;Username=postgres;Database=postgres"
+  echo "PostgreSQL 15 for the tests: 127.0.0.1:$port"
+}
+
+pg_stop() {
+  "${pg_as[@]}" "$pg_bin/pg_ctl" -D "$pg_data" -m fast -w stop >/dev/null 2>&1 || true
+  rm -rf "$pg_data"
+}
+
+if [ -z "${CRMKIT_TEST_POSTGRES:-}" ]; then
+  start_postgres
+fi
 
 dotnet build CrmKit.sln -c Release -nologo -v quiet
 # Every src project must pack (README, licence, XML docs, symbols, SourceLink).
