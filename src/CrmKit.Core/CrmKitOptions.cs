@@ -21,6 +21,13 @@ public sealed class CrmKitOptions
     /// <summary>The region phone numbers without a country code belong to (ISO 3166 alpha-2, default RU).</summary>
     public string DefaultPhoneRegion { get; set; } = "RU";
 
+    /// <summary>
+    /// How often the store is polled for entity schema versions committed by other nodes sharing the database (default
+    /// 2 seconds; zero turns polling off). A write is refused with <c>metadata.stale</c> rather than validated against an
+    /// older version either way; polling makes that rare.
+    /// </summary>
+    public TimeSpan MetadataRefreshInterval { get; set; } = TimeSpan.FromSeconds(2);
+
     /// <summary>Whether the standard CRM model (company, contact, lead, deal, activity, note) is registered.</summary>
     public bool IncludeStandardModel { get; set; } = true;
 }

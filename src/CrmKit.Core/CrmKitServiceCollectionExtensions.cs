@@ -74,6 +74,8 @@ public static class CrmKitServiceCollectionExtensions
         services.TryAddSingleton(sp => new CursorCodec(CursorKey(sp.GetRequiredService<IOptions<CrmKitOptions>>().Value)));
         services.TryAddSingleton<IRecordService, RecordService>();
         services.AddHostedService<CrmKitInitializer>();
+        services.TryAddSingleton<MetadataFreshness>();
+        services.AddHostedService<MetadataRefresher>();
         AddSecurity(services);
         services.TryAddSingleton<DefaultModuleSettingsService>();
         services.TryAddSingleton<IModuleSettingsService>(sp => sp.GetRequiredService<DefaultModuleSettingsService>());

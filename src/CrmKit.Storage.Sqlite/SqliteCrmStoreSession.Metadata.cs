@@ -99,6 +99,53 @@ public sealed partial class SqliteCrmStoreSession
     }
 
     /// <inheritdoc />
+    public Task<long?> GetSchemaVersionAsync(string entity, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(entity);
+        ThrowIfUnusable();
+        try
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+
+            // A prepared statement, run synchronously: every record write runs it once.
+            var command = GetCommand("SELECT current_version FROM crm_entities WHERE entity = @entity");
+            if (command.Parameters.Count == 0)
+            {
+                command.Parameters.Add("@entity", SqliteType.Text);
+            }
+
+            command.Parameters[0].Value = entity;
+            return Task.FromResult(command.ExecuteScalar() is long version ? version : (long?)null);
+        }
+        catch (Exception e) when (Fault(e))
+        {
+            throw;
+        }
+    }
+
+    /// <inheritdoc />
+    public async Task<IReadOnlyDictionary<string, long>> GetSchemaVersionsAsync(CancellationToken cancellationToken)
+    {
+        ThrowIfUnusable();
+        try
+        {
+            await using var command = CreateCommand("SELECT entity, current_version FROM crm_entities");
+            var versions = new Dictionary<string, long>(StringComparer.Ordinal);
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                versions[reader.GetString(0)] = reader.GetInt64(1);
+            }
+
+            return versions;
+        }
+        catch (Exception e) when (Fault(e))
+        {
+            throw;
+        }
+    }
+
+    /// <inheritdoc />
     public async Task SaveSchemaAsync(StoredSchema schema, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(schema);

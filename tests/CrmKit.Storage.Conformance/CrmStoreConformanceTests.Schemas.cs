@@ -25,6 +25,29 @@ public abstract partial class CrmStoreConformanceTests
     }
 
     [Fact]
+    public async Task SchemaVersions_ShouldFollowEverySave_PerEntity_AndBeNullForAnUnknownEntity()
+    {
+        var store = await CreateStoreAsync();
+        await store.InitializeAsync(Ct);
+        (await ReadAsync(store, s => s.GetSchemaVersionsAsync(Ct))).ShouldBeEmpty();
+
+        await WriteAsync(store, s => s.SaveSchemaAsync(Schema("contact", 1), Ct));
+        await WriteAsync(store, s => s.SaveSchemaAsync(Schema("contact", 2), Ct));
+        await WriteAsync(store, s => s.SaveSchemaAsync(Schema("deal", 1), Ct));
+        await using (var rolledBack = await store.BeginAsync(write: true, Ct))
+        {
+            await rolledBack.SaveSchemaAsync(Schema("deal", 2), Ct);
+            (await rolledBack.GetSchemaVersionAsync("deal", Ct)).ShouldBe(2, "the session sees its own change");
+        }
+
+        var versions = await ReadAsync(store, s => s.GetSchemaVersionsAsync(Ct));
+        versions.OrderBy(v => v.Key, StringComparer.Ordinal).Select(v => (v.Key, v.Value)).ShouldBe([("contact", 2L), ("deal", 1L)]);
+        (await ReadAsync(store, s => s.GetSchemaVersionAsync("contact", Ct))).ShouldBe(2);
+        (await ReadAsync(store, s => s.GetSchemaVersionAsync("deal", Ct))).ShouldBe(1);
+        (await ReadAsync(store, s => s.GetSchemaVersionAsync("lead", Ct))).ShouldBeNull();
+    }
+
+    [Fact]
     public async Task Initialize_ShouldBeIdempotent()
     {
         var store = await CreateStoreAsync();

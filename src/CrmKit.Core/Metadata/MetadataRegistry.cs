@@ -43,6 +43,25 @@ internal sealed class MetadataRegistry
         while (Interlocked.CompareExchange(ref _state, next, current) != current);
     }
 
+    /// <summary>Publishes a version loaded from the store unless this registry already has it or a newer one.</summary>
+    /// <returns>Whether it was published.</returns>
+    public bool SetIfNewer(CompiledEntity compiled)
+    {
+        State current, next;
+        do
+        {
+            current = Volatile.Read(ref _state);
+            if (current.Entities.TryGetValue(compiled.Name, out var existing) && existing.Version >= compiled.Version)
+            {
+                return false;
+            }
+
+            next = new State(current.Entities.SetItem(compiled.Name, compiled), current.Revision + 1);
+        }
+        while (Interlocked.CompareExchange(ref _state, next, current) != current);
+        return true;
+    }
+
     /// <summary>The lookup fields of all entities that point at <paramref name="target"/>.</summary>
     public IReadOnlyList<(CompiledEntity Entity, FieldDefinition Field)> FindReferences(string target) =>
         All.SelectMany(e => e.LookupFields.Where(f => f.Lookup!.TargetEntity == target).Select(f => (e, f))).ToList();

@@ -79,6 +79,7 @@ internal sealed partial class RecordService
 
         await using var lease = (await SessionLease.OpenAsync(store, write: true, cancellationToken)).Activate();
         var session = lease.Session;
+        await freshness.EnsureCurrentAsync(session, compiled, cancellationToken);
         await CheckLookupsAsync(session, compiled, drafts, errors, principal, fields: null, cancellationToken);
         if (errors.Count > 0)
         {

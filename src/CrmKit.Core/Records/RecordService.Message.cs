@@ -44,6 +44,7 @@ internal sealed partial class RecordService
 
         await using var lease = (await SessionLease.OpenAsync(store, write: true, cancellationToken)).Activate();
         var session = lease.Session;
+        await freshness.EnsureCurrentAsync(session, compiled, cancellationToken);
         var row = await LoadLiveAsync(session, compiled, id, expectedVersion: null, access, AccessRight.Update, cancellationToken);
         EnsureUnchanged(row, seen);
         var pre = RecordJson.ToRecord(entity, row);

@@ -31,6 +31,7 @@ internal sealed partial class RecordService(
     TimeProvider clock,
     AccessControl accessControl,
     IOptions<AuditOptions> auditOptions,
+    MetadataFreshness freshness,
     IServiceProvider services) : IRecordService
 {
     private readonly CrmKitOptions _options = options.Value;

@@ -20,6 +20,20 @@ public partial interface ICrmStoreSession : IAsyncDisposable
     Task<IReadOnlyList<StoredSchema>> LoadSchemasAsync(CancellationToken cancellationToken);
 
     /// <summary>
+    /// Reads the current schema version of one entity: what a write checks, inside its transaction, against the
+    /// version it validated with (another node sharing the database may have changed the entity since).
+    /// </summary>
+    /// <param name="entity">The entity.</param>
+    /// <param name="cancellationToken">Cancels the operation.</param>
+    /// <returns>The current version, or null when the entity does not exist.</returns>
+    Task<long?> GetSchemaVersionAsync(string entity, CancellationToken cancellationToken);
+
+    /// <summary>Reads the current schema version of every entity, without the schemas: a cheap poll for changes.</summary>
+    /// <param name="cancellationToken">Cancels the operation.</param>
+    /// <returns>Entity name to current version.</returns>
+    Task<IReadOnlyDictionary<string, long>> GetSchemaVersionsAsync(CancellationToken cancellationToken);
+
+    /// <summary>
     /// Stores a new schema version and makes it current. The version must be one more than the current one
     /// (1 for a new entity); otherwise <see cref="MetadataConcurrencyException"/> is thrown.
     /// </summary>
