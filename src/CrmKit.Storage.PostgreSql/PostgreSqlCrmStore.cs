@@ -1,4 +1,5 @@
 using System.Data;
+using System.Data.Common;
 using System.Globalization;
 using CrmKit.Core.Storage;
 using CrmKit.Storage.PostgreSql.Migrations;
@@ -68,8 +69,11 @@ public sealed class PostgreSqlCrmStore : ICrmStore, IDisposable, IAsyncDisposabl
             throw new ArgumentOutOfRangeException(nameof(options), PostgreSqlStoreMessages.LockTimeoutInvalid);
         }
 
+        // NpgsqlConnectionStringBuilder.ContainsKey answers for every keyword it knows; the plain builder tells what the
+        // string itself sets.
+        var given = new DbConnectionStringBuilder { ConnectionString = options.ConnectionString };
         var builder = new NpgsqlDataSourceBuilder(options.ConnectionString);
-        if (!builder.ConnectionStringBuilder.ContainsKey("Command Timeout"))
+        if (!given.ContainsKey("Command Timeout") && !given.ContainsKey("CommandTimeout"))
         {
             builder.ConnectionStringBuilder.CommandTimeout = (int)Math.Ceiling(options.CommandTimeout.TotalSeconds);
         }

@@ -57,6 +57,21 @@ public sealed class PostgreSqlServiceCollectionExtensionsTests
         }));
     }
 
+    [Theory]
+    [InlineData(ConnectionString, 7, 7)]
+    [InlineData(ConnectionString + ";Command Timeout=3", 7, 3)]
+    [InlineData(ConnectionString + ";CommandTimeout=4", 7, 4)]
+    public void Store_ShouldApplyTheCommandTimeout_UnlessTheConnectionStringSetsOne(string connectionString, int optionSeconds, int expected)
+    {
+        using var store = new PostgreSqlCrmStore(new PostgreSqlStoreOptions
+        {
+            ConnectionString = connectionString,
+            CommandTimeout = TimeSpan.FromSeconds(optionSeconds),
+        });
+
+        new Npgsql.NpgsqlConnectionStringBuilder(store.DataSource.ConnectionString).CommandTimeout.ShouldBe(expected);
+    }
+
     [Fact]
     public void UsePostgreSql_ShouldChooseThePostgreSqlStore()
     {
