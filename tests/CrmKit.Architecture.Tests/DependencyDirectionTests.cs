@@ -10,6 +10,7 @@ public sealed class DependencyDirectionTests
         ["CrmKit.JsonSchema"] = [],
         ["CrmKit.Core"] = ["CrmKit.Sdk", "CrmKit.JsonSchema"],
         ["CrmKit.Storage.Sqlite"] = ["CrmKit.Core"],
+        ["CrmKit.Storage.PostgreSql"] = ["CrmKit.Core"],
         ["CrmKit.AspNetCore"] = ["CrmKit.Core"],
         ["CrmKit.Cli"] = [],
         ["CrmKit.Plugins"] = ["CrmKit.Core"],

@@ -8,7 +8,7 @@ public abstract partial class CrmStoreConformanceTests
 {
     private static readonly DateTimeOffset OutboxNow = new(2025, 3, 1, 9, 0, 0, TimeSpan.Zero);
 
-    [Fact]
+    [SkippableFact]
     public async Task ClaimOutboxJobs_ShouldHandEachDueJobToOneOwner_AndReclaimItWhenTheLeaseExpires()
     {
         var store = await CreateStoreAsync();
@@ -35,7 +35,7 @@ public abstract partial class CrmStoreConformanceTests
         done.Note.ShouldBe("ok");
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task FailOutboxJob_ShouldRetryThenDeadLetter_AndRequeueShouldResetAttempts()
     {
         var store = await CreateStoreAsync();
@@ -65,7 +65,7 @@ public abstract partial class CrmStoreConformanceTests
         requeued.IdempotencyKey.ShouldBe("key-b");
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task TryRecordOutboxEffect_ShouldBeTrueOnlyTheFirstTime_AndRollBackWithItsTransaction()
     {
         var store = await CreateStoreAsync();

@@ -24,7 +24,7 @@ public abstract partial class CrmStoreConformanceTests
         actual.Diff.ShouldBe(expected.Diff);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task SchemaVersions_ShouldFollowEverySave_PerEntity_AndBeNullForAnUnknownEntity()
     {
         var store = await CreateStoreAsync();
@@ -47,7 +47,7 @@ public abstract partial class CrmStoreConformanceTests
         (await ReadAsync(store, s => s.GetSchemaVersionAsync("lead", Ct))).ShouldBeNull();
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Initialize_ShouldBeIdempotent()
     {
         var store = await CreateStoreAsync();
@@ -60,7 +60,7 @@ public abstract partial class CrmStoreConformanceTests
         schemas.Count.ShouldBe(1);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task LoadSchemas_ShouldReturnNothing_WhenStoreIsNew()
     {
         var store = await CreateStoreAsync();
@@ -71,7 +71,7 @@ public abstract partial class CrmStoreConformanceTests
         (await ReadAsync(store, s => s.GetArchivesAsync("contact", Ct))).ShouldBeEmpty();
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task SaveSchema_ShouldMakeTheNewVersionCurrent()
     {
         var store = await CreateStoreAsync();
@@ -90,7 +90,7 @@ public abstract partial class CrmStoreConformanceTests
         ShouldEqual(schemas.Single(x => x.Entity == "deal"), Schema("deal", 1));
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task GetSchemaHistory_ShouldListEveryVersionOldestFirst()
     {
         var store = await CreateStoreAsync();
@@ -112,7 +112,7 @@ public abstract partial class CrmStoreConformanceTests
         }
     }
 
-    [Theory]
+    [SkippableTheory]
     [InlineData(4)]
     [InlineData(2)]
     [InlineData(1)]
@@ -139,7 +139,7 @@ public abstract partial class CrmStoreConformanceTests
         (await ReadAsync(store, s => s.GetSchemaHistoryAsync("contact", Ct))).Count.ShouldBe(2);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task SaveSchema_ShouldThrowMetadataConcurrency_WhenNewEntityDoesNotStartAtOne()
     {
         var store = await CreateStoreAsync();
@@ -154,7 +154,7 @@ public abstract partial class CrmStoreConformanceTests
         (await ReadAsync(store, s => s.LoadSchemasAsync(Ct))).ShouldBeEmpty();
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task SaveSchema_ShouldThrowMetadataConcurrency_WhenAnotherSessionWonTheRace()
     {
         var store = await CreateStoreAsync();
@@ -171,7 +171,7 @@ public abstract partial class CrmStoreConformanceTests
         ShouldEqual((await ReadAsync(store, s => s.LoadSchemasAsync(Ct))).Single(), Schema("contact", 2));
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Session_ShouldRollBack_WhenDisposedWithoutCommit()
     {
         var store = await CreateReadyStoreAsync();
@@ -188,7 +188,7 @@ public abstract partial class CrmStoreConformanceTests
         (await ReadAsync(store, s => s.GetArchivesAsync("contact", Ct))).ShouldBeEmpty();
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Session_ShouldMakeChangesVisibleToLaterSessions_WhenCommitted()
     {
         var store = await CreateReadyStoreAsync();

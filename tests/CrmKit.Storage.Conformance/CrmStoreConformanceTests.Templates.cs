@@ -16,7 +16,7 @@ public abstract partial class CrmStoreConformanceTests
         UpdatedBy = "alice",
     };
 
-    [Fact]
+    [SkippableFact]
     public async Task WriteTemplate_ShouldCreateVersionOne_AndReadItBack()
     {
         var store = await CreateStoreAsync();
@@ -34,7 +34,7 @@ public abstract partial class CrmStoreConformanceTests
         read.UpdatedAt.ShouldBe(new DateTimeOffset(2025, 3, 5, 10, 0, 0, TimeSpan.Zero));
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task WriteTemplate_ShouldAdvanceVersion_WhenExpectedVersionMatches_AndRefuseAStaleOne()
     {
         var store = await CreateStoreAsync();
@@ -51,7 +51,7 @@ public abstract partial class CrmStoreConformanceTests
         (await ReadAsync(store, s => s.ReadTemplateAsync("mail.welcome", "en", Ct)))!.Source.ShouldBe("v2");
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task ListTemplates_ShouldOrderByNameThenLocale_AndDeleteShouldRemoveOneLocaleOrAll()
     {
         var store = await CreateStoreAsync();

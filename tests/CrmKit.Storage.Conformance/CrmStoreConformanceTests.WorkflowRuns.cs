@@ -22,7 +22,7 @@ public abstract partial class CrmStoreConformanceTests
         UpdatedAt = createdAt,
     };
 
-    [Fact]
+    [SkippableFact]
     public async Task WorkflowRun_ShouldRoundTrip_AndUpdateMutableColumns()
     {
         var store = await CreateStoreAsync();
@@ -44,7 +44,7 @@ public abstract partial class CrmStoreConformanceTests
         (await ReadAsync(store, s => s.GetWorkflowRunAsync(Guid.NewGuid(), Ct))).ShouldBeNull();
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task ListWorkflowRuns_ShouldReturnNewestFirst_FilteredByWorkflowAndStatus()
     {
         var store = await CreateStoreAsync();
@@ -60,7 +60,7 @@ public abstract partial class CrmStoreConformanceTests
         (await ReadAsync(store, s => s.ListWorkflowRunsAsync("a", null, 1, Ct))).Single().Id.ShouldBe(runs[3].Id);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task SaveWorkflowStep_ShouldReplaceTheRowOfTheSameStep_AndListInStepOrder()
     {
         var store = await CreateStoreAsync();
@@ -82,7 +82,7 @@ public abstract partial class CrmStoreConformanceTests
         steps[0].FinishedAt.ShouldBe(RunStart.AddSeconds(2));
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task ScheduleEntries_ShouldUpsertDelete_AndListDueOnesEarliestFirst()
     {
         var store = await CreateStoreAsync();

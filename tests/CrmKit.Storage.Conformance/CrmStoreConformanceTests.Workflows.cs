@@ -16,7 +16,7 @@ public abstract partial class CrmStoreConformanceTests
         CreatedBy = "alice",
     };
 
-    [Fact]
+    [SkippableFact]
     public async Task InsertWorkflowVersion_ShouldKeepEveryVersion_AndReadTheHighestAsCurrent()
     {
         var store = await CreateStoreAsync();
@@ -37,7 +37,7 @@ public abstract partial class CrmStoreConformanceTests
         (await ReadAsync(store, s => s.ReadWorkflowAsync("other", null, Ct))).ShouldBeNull();
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task InsertWorkflowVersion_ShouldRefuse_WhenTheVersionDoesNotFollowTheCurrentOne()
     {
         var store = await CreateStoreAsync();
@@ -50,7 +50,7 @@ public abstract partial class CrmStoreConformanceTests
         (await ReadAsync(store, s => s.GetWorkflowVersionsAsync("lead", Ct))).Count.ShouldBe(1);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task LoadWorkflows_ShouldReturnTheCurrentVersionOfEach_DeletedIncluded()
     {
         var store = await CreateStoreAsync();
@@ -69,7 +69,7 @@ public abstract partial class CrmStoreConformanceTests
         all[1].DeletedAt.ShouldBeNull();
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task SetWorkflowState_ShouldReturnFalse_WhenThereIsNoSuchVersion()
     {
         var store = await CreateStoreAsync();

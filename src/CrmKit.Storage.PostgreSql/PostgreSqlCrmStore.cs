@@ -1,0 +1,168 @@
+using System.Data;
+using System.Data.Common;
+using System.Globalization;
+using CrmKit.Core.Storage;
+using CrmKit.Storage.PostgreSql.Migrations;
+using Microsoft.Extensions.Options;
+using Npgsql;
+using NpgsqlTypes;
+
+namespace CrmKit.Storage.PostgreSql;
+
+/// <summary>
+/// The PostgreSQL store: a table <c>e_&lt;entity&gt;</c> per entity with the field values as one <c>jsonb</c> document
+/// (next to their exact text), typed expression indexes for indexed and unique fields, and system tables created by
+/// versioned migrations.
+/// </summary>
+/// <remarks>
+/// <para>
+/// Every session is one connection from the store's <see cref="NpgsqlDataSource"/> and one transaction on it. Write
+/// sessions run at READ COMMITTED and start by taking a transaction-level advisory lock
+/// (<c>pg_advisory_xact_lock(</c><see cref="WriteLockKey"/><c>)</c>), so write sessions run one at a time per
+/// database, across processes, and queue (up to <see cref="PostgreSqlStoreOptions.LockTimeout"/>) instead of failing
+/// part-way: the same semantics as the SQLite store's <c>BEGIN IMMEDIATE</c>. Finer-grained write concurrency is later
+/// work. The outbox claims do not rely on that lock: they lease jobs with <c>FOR UPDATE SKIP LOCKED</c>.
+/// </para>
+/// <para>
+/// Read sessions take no lock and run at REPEATABLE READ: like the SQLite store's read transactions they see one
+/// consistent snapshot (taken at their first statement), concurrently with writers.
+/// </para>
+/// </remarks>
+public sealed class PostgreSqlCrmStore : ICrmStore, IDisposable, IAsyncDisposable
+{
+    /// <summary>
+    /// The key of the session-level advisory lock (<c>pg_advisory_lock</c>) that <see cref="InitializeAsync"/> holds on
+    /// its own connection while it applies migrations, so nodes starting at once apply each migration exactly once.
+    /// </summary>
+    public const long MigrationLockKey = 0x43524D4B_4D494752; // "CRMKMIGR"
+
+    /// <summary>The key of the transaction-level advisory lock (<c>pg_advisory_xact_lock</c>) every write session takes first.</summary>
+    public const long WriteLockKey = 0x43524D4B_57524954; // "CRMKWRIT"
+
+    private readonly NpgsqlDataSource _dataSource;
+    private readonly string _lockTimeout;
+
+    /// <summary>Creates the store.</summary>
+    /// <param name="options">The options.</param>
+    public PostgreSqlCrmStore(IOptions<PostgreSqlStoreOptions> options)
+        : this(options.Value)
+    {
+    }
+
+    /// <summary>Creates the store (no connection is opened until it is used).</summary>
+    /// <param name="options">The options.</param>
+    public PostgreSqlCrmStore(PostgreSqlStoreOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        if (string.IsNullOrWhiteSpace(options.ConnectionString))
+        {
+            throw new ArgumentException(PostgreSqlStoreMessages.ConnectionStringRequired, nameof(options));
+        }
+
+        if (!IsValidCommandTimeout(options.CommandTimeout))
+        {
+            throw new ArgumentOutOfRangeException(nameof(options), PostgreSqlStoreMessages.CommandTimeoutInvalid);
+        }
+
+        if (!IsValidLockTimeout(options.LockTimeout))
+        {
+            throw new ArgumentOutOfRangeException(nameof(options), PostgreSqlStoreMessages.LockTimeoutInvalid);
+        }
+
+        // NpgsqlConnectionStringBuilder.ContainsKey answers for every keyword it knows; the plain builder tells what the
+        // string itself sets.
+        var given = new DbConnectionStringBuilder { ConnectionString = options.ConnectionString };
+        var builder = new NpgsqlDataSourceBuilder(options.ConnectionString);
+        if (!given.ContainsKey("Command Timeout") && !given.ContainsKey("CommandTimeout"))
+        {
+            builder.ConnectionStringBuilder.CommandTimeout = (int)Math.Ceiling(options.CommandTimeout.TotalSeconds);
+        }
+
+        _dataSource = builder.Build();
+        _lockTimeout = ((long)Math.Ceiling(options.LockTimeout.TotalMilliseconds)).ToString(CultureInfo.InvariantCulture) + "ms";
+    }
+
+    /// <summary>The data source the store's sessions draw their connections from.</summary>
+    internal NpgsqlDataSource DataSource => _dataSource;
+
+    /// <inheritdoc />
+    /// <remarks>
+    /// Applies the migrations the database lacks (<see cref="PostgreSqlMigrations.All"/>), each in its own transaction,
+    /// recording them in <c>crm_schema_migrations</c>, under a session-level advisory lock on a connection of its own.
+    /// Throws <see cref="NotSupportedException"/> when the database has a migration newer than this version knows.
+    /// </remarks>
+    public Task InitializeAsync(CancellationToken cancellationToken) => PostgreSqlMigrator.ApplyAsync(_dataSource, cancellationToken);
+
+    /// <inheritdoc />
+    public async Task<ICrmStoreSession> BeginAsync(bool write, CancellationToken cancellationToken) =>
+        await BeginSessionAsync(write, cancellationToken);
+
+    /// <summary>
+    /// Opens a session, typed as the PostgreSQL session so that provider-specific members such as
+    /// <see cref="PostgreSqlCrmStoreSession.ExplainAsync"/> are reachable.
+    /// </summary>
+    /// <param name="write">Whether the session writes; write sessions take the write lock up front.</param>
+    /// <param name="cancellationToken">Cancels the operation.</param>
+    /// <returns>The session; dispose it, and commit it to keep its changes.</returns>
+    public Task<PostgreSqlCrmStoreSession> BeginSessionAsync(bool write, CancellationToken cancellationToken) =>
+        BeginSessionAsync(write, takeWriteLock: write, cancellationToken);
+
+    /// <summary>Closes the store's pooled connections (sessions still open close theirs when disposed).</summary>
+    public void Dispose() => _dataSource.Dispose();
+
+    /// <summary>Closes the store's pooled connections (sessions still open close theirs when disposed).</summary>
+    /// <returns>A task.</returns>
+    public ValueTask DisposeAsync() => _dataSource.DisposeAsync();
+
+    /// <summary>Opens a session; a write session may skip the write lock (tests of what does not depend on it).</summary>
+    /// <param name="write">Whether the session writes.</param>
+    /// <param name="takeWriteLock">Whether to take the store-wide write lock.</param>
+    /// <param name="cancellationToken">Cancels the operation.</param>
+    /// <returns>The session.</returns>
+    internal async Task<PostgreSqlCrmStoreSession> BeginSessionAsync(bool write, bool takeWriteLock, CancellationToken cancellationToken)
+    {
+        var connection = await _dataSource.OpenConnectionAsync(cancellationToken);
+        try
+        {
+            // Npgsql sends BEGIN with the first statement; a read session's snapshot is taken there.
+            var transaction = await connection.BeginTransactionAsync(
+                write ? IsolationLevel.ReadCommitted : IsolationLevel.RepeatableRead, cancellationToken);
+            if (write)
+            {
+                // One round trip: BEGIN, the lock timeout for this transaction, then the wait for the write lock.
+                await using var batch = new NpgsqlBatch(connection, transaction);
+                batch.BatchCommands.Add(new NpgsqlBatchCommand("SELECT set_config('lock_timeout', $1, true)")
+                {
+                    Parameters = { new NpgsqlParameter { NpgsqlDbType = NpgsqlDbType.Text, Value = _lockTimeout } },
+                });
+                if (takeWriteLock)
+                {
+                    batch.BatchCommands.Add(new NpgsqlBatchCommand("SELECT pg_advisory_xact_lock($1)")
+                    {
+                        Parameters = { new NpgsqlParameter { NpgsqlDbType = NpgsqlDbType.Bigint, Value = WriteLockKey } },
+                    });
+                }
+
+                await batch.ExecuteNonQueryAsync(cancellationToken);
+            }
+
+            return new PostgreSqlCrmStoreSession(connection, transaction, write);
+        }
+        catch
+        {
+            // A lock timeout, a cancelled wait or worse: the connection goes back to the pool (Npgsql rolls back).
+            await connection.DisposeAsync();
+            throw;
+        }
+    }
+
+    /// <summary>Tells whether a command timeout is one Npgsql accepts (whole seconds, zero for none).</summary>
+    /// <param name="value">The timeout.</param>
+    /// <returns>True when valid.</returns>
+    internal static bool IsValidCommandTimeout(TimeSpan value) => value >= TimeSpan.Zero && value <= TimeSpan.FromDays(24);
+
+    /// <summary>Tells whether a lock timeout is one PostgreSQL accepts (a positive number of milliseconds).</summary>
+    /// <param name="value">The timeout.</param>
+    /// <returns>True when valid.</returns>
+    internal static bool IsValidLockTimeout(TimeSpan value) => value >= TimeSpan.FromMilliseconds(1) && value.TotalMilliseconds <= int.MaxValue;
+}

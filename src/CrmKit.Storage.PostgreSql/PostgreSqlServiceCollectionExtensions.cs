@@ -1,0 +1,45 @@
+using CrmKit.Core.Storage;
+using CrmKit.Storage.PostgreSql;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+
+namespace Microsoft.Extensions.DependencyInjection;
+
+/// <summary>Registers the PostgreSQL store.</summary>
+public static class PostgreSqlServiceCollectionExtensions
+{
+    /// <summary>
+    /// Registers <see cref="PostgreSqlCrmStore"/> as the <see cref="ICrmStore"/> singleton unless a store is already
+    /// registered, and configures <see cref="PostgreSqlStoreOptions"/> (validated when the host starts).
+    /// </summary>
+    /// <param name="services">The services.</param>
+    /// <param name="configure">Configures the options; <see cref="PostgreSqlStoreOptions.ConnectionString"/> is required.</param>
+    /// <returns>The services, for chaining.</returns>
+    public static IServiceCollection AddCrmKitPostgreSql(this IServiceCollection services, Action<PostgreSqlStoreOptions> configure)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentNullException.ThrowIfNull(configure);
+        services.AddOptions<PostgreSqlStoreOptions>()
+            .Configure(configure)
+            .Validate(o => !string.IsNullOrWhiteSpace(o.ConnectionString), PostgreSqlStoreMessages.ConnectionStringRequired)
+            .Validate(o => PostgreSqlCrmStore.IsValidCommandTimeout(o.CommandTimeout), PostgreSqlStoreMessages.CommandTimeoutInvalid)
+            .Validate(o => PostgreSqlCrmStore.IsValidLockTimeout(o.LockTimeout), PostgreSqlStoreMessages.LockTimeoutInvalid)
+            .ValidateOnStart();
+        services.TryAddSingleton<PostgreSqlCrmStore>();
+        services.TryAddSingleton<ICrmStore>(sp => sp.GetRequiredService<PostgreSqlCrmStore>());
+        return services;
+    }
+
+    /// <summary>
+    /// Registers <see cref="PostgreSqlCrmStore"/> as the <see cref="ICrmStore"/> singleton unless a store is already
+    /// registered, over the given database.
+    /// </summary>
+    /// <param name="services">The services.</param>
+    /// <param name="connectionString">The Npgsql connection string, for example <c>Host=db;Database=crmkit;Username=crmkit;Password=...</c>.</param>
+    /// <returns>The services, for chaining.</returns>
+    public static IServiceCollection AddCrmKitPostgreSql(this IServiceCollection services, string connectionString)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(connectionString);
+        return services.AddCrmKitPostgreSql(o => o.ConnectionString = connectionString);
+    }
+}
