@@ -7,7 +7,7 @@ using CrmKit.Core.Outbox;
 using CrmKit.Core.Templates;
 using CrmKit.Core.Workflows.Engine;
 using CrmKit.Plugins;
-using CrmKit.Storage.Sqlite;
+using CrmKit.Server;
 
 // appsettings.json is read from the application's own directory, so the settings apply wherever the server is started
 // from; the data (crmkit.db by default) lives in the working directory.
@@ -32,11 +32,11 @@ builder.WebHost.ConfigureKestrel(kestrel => kestrel.AddServerHeader = false);
 // Everything comes from the "CrmKit" configuration section: appsettings.json, then environment variables such as
 // CRMKIT__STORAGE__CONNECTIONSTRING (configuration keys are case-insensitive), then the command line. The options
 // are bound when first resolved, so configuration added late (by tests, by a hosting environment) is honoured.
-builder.Services
-    .AddCrmKit(options => builder.Configuration.GetSection("CrmKit").Bind(options))
-    .UseSqlite(_ => { })
-    .AddPlugins();
-builder.Services.AddOptions<SqliteStoreOptions>().BindConfiguration("CrmKit:Storage");
+// Storage: CrmKit:Storage:Provider = Sqlite (default, the file of CrmKit:Storage:ConnectionString) or PostgreSql (with a
+// PostgreSQL connection string in CrmKit:Storage:ConnectionString); docs/deployment.md.
+var crm = builder.Services.AddCrmKit(options => builder.Configuration.GetSection("CrmKit").Bind(options));
+crm.UseConfiguredStore(builder.Configuration);
+crm.AddPlugins();
 
 // Plugins: CrmKit:Plugins:Directory (default "plugins" under the content root, which is the server's own folder),
 // StartTimeout, WatchDirectory, WatchDelay.

@@ -14,7 +14,7 @@ public sealed class DependencyDirectionTests
         ["CrmKit.AspNetCore"] = ["CrmKit.Core"],
         ["CrmKit.Cli"] = [],
         ["CrmKit.Plugins"] = ["CrmKit.Core"],
-        ["CrmKit.Server"] = ["CrmKit.AspNetCore", "CrmKit.Storage.Sqlite", "CrmKit.Plugins"],
+        ["CrmKit.Server"] = ["CrmKit.AspNetCore", "CrmKit.Storage.Sqlite", "CrmKit.Storage.PostgreSql", "CrmKit.Plugins"],
     };
 
     [Fact]

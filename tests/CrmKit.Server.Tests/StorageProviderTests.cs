@@ -1,0 +1,74 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+using Npgsql;
+
+namespace CrmKit.Server.Tests;
+
+/// <summary>CrmKit:Storage:Provider chooses the store: PostgreSQL when configured, with clear errors for bad settings.</summary>
+public sealed class StorageProviderTests : IDisposable
+{
+    private readonly PostgresTestDatabase? _database = PostgresTestDatabase.TryCreate();
+    private readonly string _directory = Directory.CreateTempSubdirectory("crmkit-provider-").FullName;
+
+    [SkippableFact]
+    public async Task Server_ShouldKeepItsDataInPostgreSql_WhenTheProviderSaysSo()
+    {
+        Skip.If(_database is null, PostgresTestDatabase.SkipReason);
+        using var server = await ServerProcess.StartAsync(
+            _directory, "--CrmKit:Storage:Provider=PostgreSql", "--CrmKit:Storage:ConnectionString=" + _database.ConnectionString);
+
+        using var created = await server.Client.PostAsJsonAsync("/api/records/note", new JsonObject { ["body"] = "stored in PostgreSQL" });
+        created.StatusCode.ShouldBe(HttpStatusCode.Created, await created.Content.ReadAsStringAsync());
+        var id = (await created.Content.ReadFromJsonAsync<JsonObject>())!["id"]!.GetValue<string>();
+
+        File.Exists(Path.Combine(_directory, "crmkit.db")).ShouldBeFalse("no SQLite file when the store is PostgreSQL");
+        await using var connection = new NpgsqlConnection(_database.ConnectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand("SELECT count(*) FROM crm_schema_migrations", connection);
+        Convert.ToInt64(await command.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture).ShouldBeGreaterThan(0);
+        (await server.Client.GetStringAsync("/api/records/note/" + id)).ShouldContain("stored in PostgreSQL");
+    }
+
+    [Theory]
+    [InlineData("--CrmKit:Storage:Provider=Oracle", "is 'Oracle'; use Sqlite (the default) or PostgreSql")]
+    [InlineData("--CrmKit:Storage:Provider=PostgreSql", "set CrmKit:Storage:ConnectionString to a PostgreSQL connection string")]
+    public async Task Server_ShouldRefuseToStart_WithAClearMessage(string setting, string message)
+    {
+        var info = new ProcessStartInfo("dotnet")
+        {
+            WorkingDirectory = _directory,
+            UseShellExecute = false,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        info.ArgumentList.Add(ServerProcess.ServerDll);
+        info.ArgumentList.Add("--urls");
+        info.ArgumentList.Add("http://127.0.0.1:0");
+        info.ArgumentList.Add(setting);
+        info.Environment.Remove("MSBuildSDKsPath");
+        info.Environment.Remove("MSBUILD_EXE_PATH");
+        using var process = Process.Start(info)!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        await process.WaitForExitAsync(timeout.Token);
+
+        process.ExitCode.ShouldNotBe(0);
+        ((await output) + (await error)).ShouldContain(message);
+    }
+
+    public void Dispose()
+    {
+        _database?.Dispose();
+        try
+        {
+            Directory.Delete(_directory, recursive: true);
+        }
+        catch (IOException)
+        {
+            // The OS cleans its temp folder.
+        }
+    }
+}
