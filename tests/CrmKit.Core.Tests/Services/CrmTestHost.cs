@@ -3,13 +3,15 @@ using CrmKit.Core;
 using CrmKit.Core.Metadata;
 using CrmKit.Sdk.Records;
 using CrmKit.Sdk.Security;
-using CrmKit.Storage.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 
 namespace CrmKit.Core.Tests.Services;
 
-/// <summary>A real CrmKit Core over a SQLite file in a temp folder, started like a host starts it.</summary>
+/// <summary>
+/// A real CrmKit Core over a SQLite file in a temp folder (or a PostgreSQL database of its own, see
+/// <see cref="TestStore"/>), started like a host starts it.
+/// </summary>
 internal sealed class CrmTestHost : IAsyncDisposable
 {
     private readonly string _directory;
@@ -34,7 +36,8 @@ internal sealed class CrmTestHost : IAsyncDisposable
     {
         directory ??= Directory.CreateTempSubdirectory("crmkit-core-").FullName;
         var services = new ServiceCollection();
-        var builder = services.AddCrmKit().UseSqlite($"Data Source={Path.Combine(directory, "crm.db")};Pooling=False");
+        var builder = services.AddCrmKit();
+        TestStore.Use(builder, directory);
         configure?.Invoke(builder);
         var provider = services.BuildServiceProvider();
         foreach (var hosted in provider.GetServices<IHostedService>())
@@ -54,6 +57,7 @@ internal sealed class CrmTestHost : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         await _provider.DisposeAsync();
+        TestStore.Drop(_directory);
         try
         {
             Directory.Delete(_directory, recursive: true);
@@ -63,6 +67,9 @@ internal sealed class CrmTestHost : IAsyncDisposable
             // A pooled handle may linger on some platforms; the temp folder is cleaned by the OS.
         }
     }
+
+    /// <summary>Stops the host and keeps its store, so that <see cref="TestStore.Copy"/> can take it; dispose it after.</summary>
+    public ValueTask StopAsync() => _provider.DisposeAsync();
 
     /// <summary>Restarts over the same database file (proves what was committed).</summary>
     public async Task<CrmTestHost> RestartAsync()

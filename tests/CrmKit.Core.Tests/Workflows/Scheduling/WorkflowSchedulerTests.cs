@@ -25,11 +25,9 @@ public sealed class WorkflowSchedulerTests
             (await host.TickSchedulerAsync()).ShouldBe(1);
             (await host.TickSchedulerAsync()).ShouldBe(0);
 
-            // The host deletes its folder when disposed: the database as committed is what the restarted host opens.
-            foreach (var file in Directory.GetFiles(directory, "crm.db*"))
-            {
-                File.Copy(file, Path.Combine(copy, Path.GetFileName(file)));
-            }
+            // The host deletes its store when disposed: the store as committed, copied, is what the restarted host opens.
+            await host.StopAsync();
+            TestStore.Copy(directory, copy);
         }
 
         await using var restarted = await WorkflowTestHost.StartAsync(clock, directory: copy);
