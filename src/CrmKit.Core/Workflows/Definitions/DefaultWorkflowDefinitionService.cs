@@ -21,7 +21,17 @@ internal sealed partial class DefaultWorkflowDefinitionService(
     private readonly ILogger _logger = loggers?.CreateLogger<DefaultWorkflowDefinitionService>() ?? NullLogger<DefaultWorkflowDefinitionService>.Instance;
 
     /// <summary>Loads every current version into the registry (at start-up).</summary>
-    public async Task LoadAsync(CancellationToken cancellationToken)
+    public async Task LoadAsync(CancellationToken cancellationToken) => registry.Reset(await ReadAllAsync(cancellationToken));
+
+    /// <summary>Loads the workflows other nodes sharing the database saved, enabled, disabled or deleted.</summary>
+    /// <returns>Whether the registry was brought up to date (false: changed on this node meanwhile; try again later).</returns>
+    public async Task<bool> RefreshAsync(CancellationToken cancellationToken)
+    {
+        var revision = registry.Revision;
+        return registry.Refresh(revision, await ReadAllAsync(cancellationToken));
+    }
+
+    private async Task<List<WorkflowDefinition>> ReadAllAsync(CancellationToken cancellationToken)
     {
         await using var session = await store.BeginAsync(write: false, cancellationToken);
         var loaded = new List<WorkflowDefinition>();
@@ -38,7 +48,7 @@ internal sealed partial class DefaultWorkflowDefinitionService(
             }
         }
 
-        registry.Reset(loaded);
+        return loaded;
     }
 
     public async Task<IReadOnlyList<WorkflowDefinition>> ListAsync(

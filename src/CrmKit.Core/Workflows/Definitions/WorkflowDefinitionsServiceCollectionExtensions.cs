@@ -6,7 +6,7 @@ namespace CrmKit.Core.Workflows;
 /// <summary>Registers the workflow-definition services (called by <c>AddCrmKit</c>).</summary>
 internal static class WorkflowDefinitionsServiceCollectionExtensions
 {
-    /// <summary>Adds <see cref="IWorkflowDefinitionService"/>, <see cref="WorkflowRegistry"/> and its start-up loader.</summary>
+    /// <summary>Adds <see cref="IWorkflowDefinitionService"/>, <see cref="WorkflowRegistry"/> and its start-up loader and the refresher that loads other nodes' changes.</summary>
     public static IServiceCollection AddWorkflowDefinitions(this IServiceCollection services)
     {
         services.TryAddSingleton<WorkflowRegistry>();
@@ -14,6 +14,7 @@ internal static class WorkflowDefinitionsServiceCollectionExtensions
         services.TryAddSingleton<DefaultWorkflowDefinitionService>();
         services.TryAddSingleton<IWorkflowDefinitionService>(sp => sp.GetRequiredService<DefaultWorkflowDefinitionService>());
         services.AddHostedService<WorkflowRegistryInitializer>();
+        services.AddHostedService<WorkflowDefinitionRefresher>();
         return services;
     }
 }

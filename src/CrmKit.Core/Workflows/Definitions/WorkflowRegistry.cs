@@ -54,6 +54,42 @@ public sealed class WorkflowRegistry
         }
     }
 
+    /// <summary>
+    /// Applies what another node changed, as read from the store while this registry was at <paramref name="revision"/>:
+    /// workflows that are new, at a newer version, or in another state. Does nothing (and says so) when this node
+    /// changed a workflow meanwhile, since the read may predate that change; the next refresh reads again.
+    /// </summary>
+    /// <returns>Whether the stored state was applied (false: changed locally meanwhile).</returns>
+    internal bool Refresh(long revision, IEnumerable<WorkflowDefinition> stored)
+    {
+        lock (_gate)
+        {
+            if (_snapshot.Revision != revision)
+            {
+                return false;
+            }
+
+            var current = new Dictionary<string, WorkflowDefinition>(_snapshot.Current, StringComparer.Ordinal);
+            var changed = false;
+            foreach (var definition in stored)
+            {
+                if (!current.TryGetValue(definition.Name, out var known) || known.Version < definition.Version ||
+                    (known.Version == definition.Version && (known.Enabled != definition.Enabled || known.Deleted != definition.Deleted)))
+                {
+                    current[definition.Name] = definition;
+                    changed = true;
+                }
+            }
+
+            if (changed)
+            {
+                _snapshot = Snapshot.Create(current, _snapshot.Revision + 1);
+            }
+
+            return true;
+        }
+    }
+
     /// <summary>Records a workflow's new current version or state; an older version than the one known is ignored.</summary>
     internal void Update(WorkflowDefinition definition)
     {

@@ -12,6 +12,12 @@ public sealed class WorkflowEngineOptions
     /// <summary>How often the scheduler looks for due occurrences.</summary>
     public TimeSpan SchedulerPollInterval { get; set; } = TimeSpan.FromSeconds(15);
 
+    /// <summary>
+    /// How often workflows saved, enabled, disabled or deleted on other nodes sharing the database are loaded (default
+    /// 5 seconds; zero turns it off). The node that made a change applies it at once.
+    /// </summary>
+    public TimeSpan DefinitionRefreshInterval { get; set; } = TimeSpan.FromSeconds(5);
+
     /// <summary>How many due relative-date entries one scheduler pass handles at most.</summary>
     public int SchedulerBatchSize { get; set; } = 100;
 
