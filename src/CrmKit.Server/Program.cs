@@ -62,6 +62,14 @@ builder.Services.AddOptions<CrmKitApiOptions>().BindConfiguration(CrmKitApiOptio
 builder.Services.AddOptions<CrmKitJwtOptions>().BindConfiguration(CrmKitJwtOptions.SectionName);
 
 var app = builder.Build();
+
+// "migrate": apply the store's migrations and exit, without serving (docs/deployment.md, Upgrades).
+if (args.Length > 0 && args[0] == StoreMigration.Verb)
+{
+    Environment.ExitCode = await StoreMigration.RunAsync(app.Services, Console.Out, Console.Error);
+    return;
+}
+
 app.MapCrmKit();
 app.Run();
 

@@ -91,7 +91,17 @@ public sealed class PostgreSqlCrmStore : ICrmStore, IDisposable, IAsyncDisposabl
     /// recording them in <c>crm_schema_migrations</c>, under a session-level advisory lock on a connection of its own.
     /// Throws <see cref="NotSupportedException"/> when the database has a migration newer than this version knows.
     /// </remarks>
-    public Task InitializeAsync(CancellationToken cancellationToken) => PostgreSqlMigrator.ApplyAsync(_dataSource, cancellationToken);
+    public Task InitializeAsync(CancellationToken cancellationToken) => MigrateAsync(cancellationToken);
+
+    /// <summary>
+    /// Applies the migrations the database lacks, under the migration lock (what <see cref="InitializeAsync"/> does), and
+    /// says which: for an explicit migration step before nodes of a new version start.
+    /// </summary>
+    /// <param name="cancellationToken">Cancels the operation (the migration in progress rolls back).</param>
+    /// <returns>The migrations applied now ("0003 workflows"), oldest first; empty when the database was up to date.</returns>
+    /// <exception cref="NotSupportedException">The database was migrated by a newer version of this provider.</exception>
+    public Task<IReadOnlyList<string>> MigrateAsync(CancellationToken cancellationToken) =>
+        PostgreSqlMigrator.ApplyAsync(_dataSource, cancellationToken);
 
     /// <inheritdoc />
     public async Task<ICrmStoreSession> BeginAsync(bool write, CancellationToken cancellationToken) =>

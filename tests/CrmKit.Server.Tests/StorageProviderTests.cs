@@ -36,6 +36,44 @@ public sealed class StorageProviderTests : IDisposable
     [InlineData("--CrmKit:Storage:Provider=PostgreSql", "set CrmKit:Storage:ConnectionString to a PostgreSQL connection string")]
     public async Task Server_ShouldRefuseToStart_WithAClearMessage(string setting, string message)
     {
+        var (exitCode, output) = await RunServerAsync("--urls", "http://127.0.0.1:0", setting);
+
+        exitCode.ShouldNotBe(0);
+        output.ShouldContain(message);
+    }
+
+    [SkippableFact]
+    public async Task Migrate_ShouldApplyThePostgreSqlMigrationsOnce_AndExitWithoutServing()
+    {
+        Skip.If(_database is null, PostgresTestDatabase.SkipReason);
+        string[] settings = ["--CrmKit:Storage:Provider=PostgreSql", "--CrmKit:Storage:ConnectionString=" + _database.ConnectionString];
+
+        var first = await RunServerAsync(["migrate", .. settings]);
+        var second = await RunServerAsync(["migrate", .. settings]);
+
+        first.ExitCode.ShouldBe(0, first.Output);
+        first.Output.ShouldContain("applied 5 migration(s): 0001 metadata");
+        second.ExitCode.ShouldBe(0, second.Output);
+        second.Output.ShouldContain("up to date; no migration applied");
+        await using var connection = new NpgsqlConnection(_database.ConnectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand("SELECT count(*) FROM crm_schema_migrations", connection);
+        Convert.ToInt64(await command.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture).ShouldBe(5);
+    }
+
+    [Fact]
+    public async Task Migrate_ShouldCreateTheSqliteFile_AndExit()
+    {
+        var (exitCode, output) = await RunServerAsync("migrate");
+
+        exitCode.ShouldBe(0, output);
+        output.ShouldContain("SQLite: the database file is up to date.");
+        File.Exists(Path.Combine(_directory, "crmkit.db")).ShouldBeTrue();
+        output.ShouldNotContain("Now listening");
+    }
+
+    private async Task<(int ExitCode, string Output)> RunServerAsync(params string[] args)
+    {
         var info = new ProcessStartInfo("dotnet")
         {
             WorkingDirectory = _directory,
@@ -44,9 +82,11 @@ public sealed class StorageProviderTests : IDisposable
             RedirectStandardError = true,
         };
         info.ArgumentList.Add(ServerProcess.ServerDll);
-        info.ArgumentList.Add("--urls");
-        info.ArgumentList.Add("http://127.0.0.1:0");
-        info.ArgumentList.Add(setting);
+        foreach (var arg in args)
+        {
+            info.ArgumentList.Add(arg);
+        }
+
         info.Environment.Remove("MSBuildSDKsPath");
         info.Environment.Remove("MSBUILD_EXE_PATH");
         using var process = Process.Start(info)!;
@@ -54,9 +94,7 @@ public sealed class StorageProviderTests : IDisposable
         var error = process.StandardError.ReadToEndAsync();
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
         await process.WaitForExitAsync(timeout.Token);
-
-        process.ExitCode.ShouldNotBe(0);
-        ((await output) + (await error)).ShouldContain(message);
+        return (process.ExitCode, (await output) + (await error));
     }
 
     public void Dispose()

@@ -20,10 +20,11 @@ internal static class PostgreSqlMigrator
     /// </summary>
     /// <param name="dataSource">The store's data source.</param>
     /// <param name="cancellationToken">Cancels the operation (a migration's transaction then rolls back).</param>
-    /// <returns>A task.</returns>
+    /// <returns>The migrations this call applied ("0003 workflows"), oldest first; empty when the database was up to date.</returns>
     /// <exception cref="NotSupportedException">The database has a migration newer than this provider knows.</exception>
-    public static async Task ApplyAsync(NpgsqlDataSource dataSource, CancellationToken cancellationToken)
+    public static async Task<IReadOnlyList<string>> ApplyAsync(NpgsqlDataSource dataSource, CancellationToken cancellationToken)
     {
+        var done = new List<string>();
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await ExecuteAsync(connection, null, "SELECT pg_advisory_lock($1)", cancellationToken, Key());
         try
@@ -47,7 +48,10 @@ internal static class PostgreSqlMigrator
                     new NpgsqlParameter { NpgsqlDbType = NpgsqlDbType.Integer, Value = migration.Version },
                     new NpgsqlParameter { NpgsqlDbType = NpgsqlDbType.Text, Value = migration.Name });
                 await transaction.CommitAsync(cancellationToken);
+                done.Add($"{migration.Version:D4} {migration.Name}");
             }
+
+            return done;
         }
         finally
         {

@@ -1,0 +1,40 @@
+using CrmKit.Core.Storage;
+using CrmKit.Storage.PostgreSql;
+
+namespace CrmKit.Server;
+
+/// <summary>
+/// <c>CrmKit.Server migrate</c>: brings the configured store's system tables up to date and exits, without serving —
+/// the explicit migration step before nodes of a new version start (they would otherwise migrate at start, under the
+/// same lock). The <c>crmkit</c> tool is a pure REST client that holds no database credentials, so the step lives here,
+/// with the providers and the configuration.
+/// </summary>
+internal static class StoreMigration
+{
+    public const string Verb = "migrate";
+
+    public static async Task<int> RunAsync(IServiceProvider services, TextWriter output, TextWriter error)
+    {
+        var store = services.GetRequiredService<ICrmStore>();
+        try
+        {
+            if (store is PostgreSqlCrmStore postgres)
+            {
+                var applied = await postgres.MigrateAsync(CancellationToken.None);
+                await output.WriteLineAsync(applied.Count == 0
+                    ? "PostgreSQL: the database is up to date; no migration applied."
+                    : $"PostgreSQL: applied {applied.Count} migration(s): {string.Join(", ", applied)}.");
+                return 0;
+            }
+
+            await store.InitializeAsync(CancellationToken.None);
+            await output.WriteLineAsync("SQLite: the database file is up to date.");
+            return 0;
+        }
+        catch (Exception e) when (e is NotSupportedException or InvalidOperationException or Npgsql.NpgsqlException or Microsoft.Data.Sqlite.SqliteException)
+        {
+            await error.WriteLineAsync("Migration failed: " + e.Message);
+            return 1;
+        }
+    }
+}
