@@ -78,6 +78,20 @@ public sealed class PostgreSqlCrmStore : ICrmStore, IDisposable, IAsyncDisposabl
             builder.ConnectionStringBuilder.CommandTimeout = (int)Math.Ceiling(options.CommandTimeout.TotalSeconds);
         }
 
+        // The store sends the same few statements over and over: Npgsql prepares the ones it sees repeatedly (one parse
+        // and plan instead of one per call), and a connection going back to the pool keeps them rather than being reset
+        // with DISCARD ALL. Safe because the store leaves no session state behind: lock_timeout is set per transaction,
+        // and the migrator releases its session-level advisory lock itself. The connection string may say otherwise.
+        if (!given.ContainsKey("Max Auto Prepare") && !given.ContainsKey("MaxAutoPrepare"))
+        {
+            builder.ConnectionStringBuilder.MaxAutoPrepare = 50;
+        }
+
+        if (!given.ContainsKey("No Reset On Close") && !given.ContainsKey("NoResetOnClose"))
+        {
+            builder.ConnectionStringBuilder.NoResetOnClose = true;
+        }
+
         _dataSource = builder.Build();
         _lockTimeout = ((long)Math.Ceiling(options.LockTimeout.TotalMilliseconds)).ToString(CultureInfo.InvariantCulture) + "ms";
     }
