@@ -61,6 +61,19 @@ internal sealed partial class PostgreSqlBulkBenchmark
 
         stopwatch.Stop();
         CheckRows(connection, count, "raw Npgsql", verify);
+        if (verify)
+        {
+            var replayed = PostgreSqlTableLayout.Read(connection, Table);
+            if (replayed.SameAs(Layout))
+            {
+                Console.WriteLine("  check: the baseline's table, read back from the catalog, has CrmKit's layout");
+            }
+            else
+            {
+                report.SanityFailure("bulk-pg: the replayed table layout differs from CrmKit's:\n" + replayed);
+            }
+        }
+
         return stopwatch.Elapsed;
     }
 
