@@ -118,10 +118,27 @@ internal static class BenchmarkRunner
             {
                 await RunGuardedAsync(report, Workflows.WorkflowTriggerBenchmark.Name, () => new Workflows.WorkflowTriggerBenchmark(settings, report).RunAsync());
             }
+
+            // PostgreSQL (skipped without CRMKIT_TEST_POSTGRES).
+            if (settings.Runs(PostgreSqlBulkBenchmark.Name))
+            {
+                await RunGuardedAsync(report, PostgreSqlBulkBenchmark.Name, () => new PostgreSqlBulkBenchmark(settings, report).RunAsync());
+            }
+
+            if (settings.Runs(PostgreSqlQueryBenchmark.Name))
+            {
+                await RunGuardedAsync(report, PostgreSqlQueryBenchmark.Name, () => new PostgreSqlQueryBenchmark(settings, report).RunAsync());
+            }
+
+            if (settings.Runs(Outbox.PostgreSqlOutboxBenchmark.Name))
+            {
+                await RunGuardedAsync(report, Outbox.PostgreSqlOutboxBenchmark.Name, () => new Outbox.PostgreSqlOutboxBenchmark(settings, report).RunAsync());
+            }
         }
         finally
         {
             Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            Npgsql.NpgsqlConnection.ClearAllPools();
             try
             {
                 Directory.Delete(workDirectory, recursive: true);

@@ -25,6 +25,7 @@ internal sealed partial class BulkBenchmark(BenchmarkSettings settings, Benchmar
 
     private string[] _inputs = [];
     private string[] _stored = [];
+    private ContactBatch? _data;
     private TableLayout? _layout;
 
     private TableLayout? _auditLayout;
@@ -95,15 +96,10 @@ internal sealed partial class BulkBenchmark(BenchmarkSettings settings, Benchmar
 
     private void PrepareData(int rows)
     {
-        var generator = new ContactGenerator(seed: 42, referralCodes: Math.Max(1, rows / 5));
-        _inputs = new string[rows];
-        _stored = new string[rows];
-        for (var i = 0; i < rows; i++)
-        {
-            _inputs[i] = generator.NextInputJson(i);
-            _stored[i] = ContactGenerator.ToStoredJson(_inputs[i]);
-        }
-
+        var data = ContactBatch.Generate(rows);
+        _inputs = data.Inputs;
+        _stored = data.Stored;
+        _data = data;
         Console.WriteLine($"  sample input : {_inputs[0]}");
         Console.WriteLine($"  stored as    : {_stored[0]}");
         report.Note(Name, "Sample input record (request body): " + _inputs[0]);
@@ -182,22 +178,8 @@ internal sealed partial class BulkBenchmark(BenchmarkSettings settings, Benchmar
     }
 
     /// <summary>The request bodies as JSON objects, in batches (parsed before the clock starts, like raw's JSON).</summary>
-    private List<JsonObject[]> ParseBatches(int count)
-    {
-        var batches = new List<JsonObject[]>();
-        for (var start = 0; start < count; start += settings.BatchSize)
-        {
-            var batch = new JsonObject[Math.Min(settings.BatchSize, count - start)];
-            for (var i = 0; i < batch.Length; i++)
-            {
-                batch[i] = (JsonObject)JsonNode.Parse(_inputs[start + i])!;
-            }
-
-            batches.Add(batch);
-        }
-
-        return batches;
-    }
+    private List<JsonObject[]> ParseBatches(int count) =>
+        (_data ?? throw new InvalidOperationException("The data is prepared first.")).ParseBatches(count, settings.BatchSize);
 
     /// <summary>Checks that CrmKit stored exactly the data the baselines insert, in the same table layout.</summary>
     private void VerifyCrmKitRows(SqliteConnection connection, int count)

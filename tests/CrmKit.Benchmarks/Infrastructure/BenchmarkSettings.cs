@@ -18,18 +18,24 @@ internal sealed class BenchmarkSettings
           outbox     outbox dispatcher throughput with no-op jobs vs the raw store calls (target 2,000 jobs/s)
           workflows  saving a record with 50 enabled, non-matching workflows vs none (target 1.10x)
           security   reads and queries by a restricted role vs an administrator on the same rows (target 1.10x)
-          all        the eight above
+          bulk-pg    bulk on PostgreSQL: IRecordService vs raw Npgsql binary COPY (target 2.5x)
+          query-pg   query on PostgreSQL: IRecordService vs raw Npgsql, prepared (target 1.5x; plan uses the index)
+          outbox-pg  outbox on PostgreSQL: two nodes (hosts with a dispatcher each) vs one (target 1.6x faster)
+          all        the eleven above
+
+        The -pg benchmarks run against the server in CRMKIT_TEST_POSTGRES (an admin connection string; each makes
+        and drops its own crm_bench_<guid> databases); without it they print "skipped" and do not fail.
 
         Options:
           --quick               small sizes for a smoke run (5,000 rows, 20,000 rows, 200,000 validations,
-                                2,000 outbox jobs instead of 20,000)
+                                2,000 outbox jobs instead of 20,000; outbox-pg: 400 jobs instead of 4,000)
           --markdown <file>     write the results; a file holding the results markers is updated in place
           --rounds <n>          measured rounds per contender after the warm-up (default 5; 3 with --quick;
                                 plugins: default 9, 3 with --quick)
-          --rows <n>            bulk: rows to create (default 100,000)
-          --batch <n>           bulk: records per CreateAsync call / SaveChanges (default 1,000)
-          --query-rows <n>      query: records in the table (default 1,000,000)
-          --lookups <n>         query: lookups per round (default 2,000)
+          --rows <n>            bulk, bulk-pg: rows to create (default 100,000)
+          --batch <n>           bulk, bulk-pg: records per CreateAsync call / SaveChanges (default 1,000)
+          --query-rows <n>      query, query-pg: records in the table (default 1,000,000)
+          --lookups <n>         query, query-pg: lookups per round (default 2,000)
           --validations <n>     validate: field validations per round (default 6,000,000)
           --work-dir <dir>      where the temporary SQLite files go (default: the system temp folder)
           --strict              exit with 1 when a target fails (sanity failures always exit with 3)
@@ -75,7 +81,8 @@ internal sealed class BenchmarkSettings
         }
 
         var command = args[0];
-        if (command is not ("bulk" or "query" or "validate" or "plugins" or "templates" or "outbox" or "workflows" or "security" or "all"))
+        if (command is not ("bulk" or "query" or "validate" or "plugins" or "templates" or "outbox" or "workflows" or "security" or
+            "bulk-pg" or "query-pg" or "outbox-pg" or "all"))
         {
             Console.Error.WriteLine($"Unknown command '{command}'.");
             Console.Error.WriteLine(Usage);
