@@ -13,6 +13,22 @@ public sealed class PostgreSqlSessionTests : PostgreSqlStoreFixture
         ConformanceRecords.Create(sequence, ConformanceJson.Object(("code", "r" + sequence), ("email", email)));
 
     [SkippableFact]
+    public async Task RepeatedQueries_ShouldBePrepared_AndStayPreparedAcrossSessions()
+    {
+        var store = await CreateReadyStoreAsync();
+        for (var i = 0; i < 8; i++)
+        {
+            await ReadAsync(store, s => s.CountAsync(Model, null, false, Ct));
+        }
+
+        // Sessions draw from one pool: the connection the next session gets has seen the count often enough for Npgsql
+        // to prepare it, and was not reset (DISCARD ALL) between sessions.
+        await using var session = await store.BeginSessionAsync(write: false, Ct);
+        await using var command = session.CreateCommand("SELECT count(*) FROM pg_prepared_statements WHERE statement LIKE '%count(%'");
+        Convert.ToInt64(await command.ExecuteScalarAsync(Ct), System.Globalization.CultureInfo.InvariantCulture).ShouldBeGreaterThan(0);
+    }
+
+    [SkippableFact]
     public async Task WriteSessions_ShouldQueue_WhenTwoRunConcurrently()
     {
         var store = await CreateReadyStoreAsync();
