@@ -87,7 +87,7 @@ public abstract partial class CrmStoreConformanceTests
         var record = Guid.CreateVersion7();
         var other = Guid.CreateVersion7();
 
-        // 70 entries in one call (a bulk operation: shared context, more than one multi-row statement), then single ones.
+        // 70 entries in one call (a bulk operation; PostgreSQL copies batches this large), then single ones.
         var bulk = Enumerable.Range(1, 70).Select(i => Audit(i % 2 == 0 ? record : other, i, AuditStart, "create", "bulk")).ToList();
         await WriteAsync(store, s => s.AppendAuditAsync(bulk, Ct));
         await WriteAsync(store, s => s.AppendAuditAsync([Audit(record, 71, AuditStart.AddMinutes(1)), Audit(other, 72, AuditStart.AddMinutes(1), user: "anna")], Ct));
