@@ -180,6 +180,18 @@ public sealed class PostgreSqlCrmStore : ICrmStore, IDisposable, IAsyncDisposabl
         }
     }
 
+    /// <inheritdoc />
+    /// <remarks>
+    /// The session holds a pooled connection and no transaction: each statement runs on its own (autocommit, READ
+    /// COMMITTED), so neither a <c>BEGIN</c> nor a <c>ROLLBACK</c> is sent. That saves a round trip per read, a third of
+    /// a lookup by an indexed field.
+    /// </remarks>
+    public async Task<ICrmStoreSession> BeginStatementReadAsync(CancellationToken cancellationToken)
+    {
+        var connection = await _dataSource.OpenConnectionAsync(cancellationToken);
+        return new PostgreSqlCrmStoreSession(connection, transaction: null, write: false);
+    }
+
     /// <summary>Tells whether a command timeout is one Npgsql accepts (whole seconds, zero for none).</summary>
     /// <param name="value">The timeout.</param>
     /// <returns>True when valid.</returns>

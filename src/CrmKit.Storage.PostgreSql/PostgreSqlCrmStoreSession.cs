@@ -5,7 +5,8 @@ namespace CrmKit.Storage.PostgreSql;
 
 /// <summary>
 /// One PostgreSQL transaction on one connection (see <see cref="ICrmStoreSession"/>). Not thread-safe: use a session
-/// from one flow of work at a time. Disposing it without <see cref="CommitAsync"/> rolls back.
+/// from one flow of work at a time. Disposing it without <see cref="CommitAsync"/> rolls back. A statement read session
+/// (<see cref="PostgreSqlCrmStore.BeginStatementReadAsync"/>) has no transaction: each statement runs on its own.
 /// </summary>
 /// <remarks>
 /// PostgreSQL aborts the whole transaction after any error, where SQLite aborts only the statement. So that a unique
@@ -18,13 +19,13 @@ public sealed partial class PostgreSqlCrmStoreSession : ICrmStoreSession
     private const string UniqueViolation = "23505";
 
     private readonly NpgsqlConnection _connection;
-    private readonly NpgsqlTransaction _transaction;
+    private readonly NpgsqlTransaction? _transaction;
     private Exception? _recovered;
     private bool _aborted;
     private bool _committed;
     private bool _disposed;
 
-    internal PostgreSqlCrmStoreSession(NpgsqlConnection connection, NpgsqlTransaction transaction, bool write)
+    internal PostgreSqlCrmStoreSession(NpgsqlConnection connection, NpgsqlTransaction? transaction, bool write)
     {
         _connection = connection;
         _transaction = transaction;
@@ -41,7 +42,11 @@ public sealed partial class PostgreSqlCrmStoreSession : ICrmStoreSession
         try
         {
             cancellationToken.ThrowIfCancellationRequested();
-            await _transaction.CommitAsync(cancellationToken);
+            if (_transaction is not null)
+            {
+                await _transaction.CommitAsync(cancellationToken);
+            }
+
             _committed = true;
         }
         catch (Exception e) when (Fault(e))
@@ -62,7 +67,10 @@ public sealed partial class PostgreSqlCrmStoreSession : ICrmStoreSession
         _disposed = true;
         try
         {
-            await _transaction.DisposeAsync();
+            if (_transaction is not null)
+            {
+                await _transaction.DisposeAsync();
+            }
         }
         catch (NpgsqlException)
         {

@@ -99,6 +99,32 @@ public sealed class PostgreSqlSessionTests : PostgreSqlStoreFixture
     }
 
     [SkippableFact]
+    public async Task StatementReadSession_ShouldRunEachStatementOnItsOwn_WithNoTransactionOpen()
+    {
+        var store = await CreateReadyStoreAsync();
+        await using var reader = await store.BeginStatementReadAsync(Ct);
+        (await reader.CountAsync(Model, null, false, Ct)).ShouldBe(0);
+
+        // No transaction spans the statements (nothing to roll back at the end), so the next one sees the commit.
+        await WriteAsync(store, s => s.InsertAsync(Model, [Record(1)], Ct));
+        (await reader.CountAsync(Model, null, false, Ct)).ShouldBe(1);
+        (await reader.GetAsync(Model, ConformanceRecords.NewId(1), Ct)).ShouldNotBeNull();
+    }
+
+    [SkippableFact]
+    public async Task StatementReadSession_ShouldRefuseWrites_AndCommitHarmlessly()
+    {
+        var store = await CreateReadyStoreAsync();
+        var session = await store.BeginStatementReadAsync(Ct);
+
+        await Should.ThrowAsync<InvalidOperationException>(() => session.InsertAsync(Model, [Record(1)], Ct));
+        await session.CommitAsync(Ct);
+        await Should.ThrowAsync<InvalidOperationException>(() => session.CountAsync(Model, null, false, Ct));
+        await session.DisposeAsync();
+        (await ReadAsync(store, s => s.CountAsync(Model, null, false, Ct))).ShouldBe(0);
+    }
+
+    [SkippableFact]
     public async Task ReadSession_ShouldRefuseWrites()
     {
         var store = await CreateReadyStoreAsync();

@@ -38,7 +38,10 @@ internal sealed partial class RecordService
             filter = filter is null ? scope : new LogicalFilter(LogicalOperator.And, [filter, scope]);
         }
 
-        await using var lease = await SessionLease.OpenAsync(store, write: false, cancellationToken);
+        // A page alone is one statement; a page with its total is two that must agree.
+        await using var lease = query.IncludeTotal
+            ? await SessionLease.OpenAsync(store, write: false, cancellationToken)
+            : await SessionLease.OpenStatementReadAsync(store, cancellationToken);
         var session = lease.Session;
         var rows = await session.QueryAsync(compiled.Storage, new StoreQuery
         {

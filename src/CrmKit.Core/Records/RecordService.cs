@@ -44,7 +44,7 @@ internal sealed partial class RecordService(
         var compiled = registry.Get(entity);
         var access = accessControl.ForRecords(principal, entity);
         access.Demand(AccessRight.Read);
-        await using var lease = await SessionLease.OpenAsync(store, write: false, cancellationToken);
+        await using var lease = await SessionLease.OpenStatementReadAsync(store, cancellationToken);
         var session = lease.Session;
         var row = await session.GetAsync(compiled.Storage, id, cancellationToken);
         return row is null || (row.DeletedAt is not null && !includeDeleted) || !access.Covers(AccessRight.Read, row.OwnerId)

@@ -30,6 +30,20 @@ internal sealed class SessionLease : IAsyncDisposable
         return new SessionLease(await store.BeginAsync(write, cancellationToken), owned: true);
     }
 
+    /// <summary>
+    /// A read lease for a call that runs one statement (see <see cref="ICrmStore.BeginStatementReadAsync"/>); inside an
+    /// ambient write session it borrows that one.
+    /// </summary>
+    public static async Task<SessionLease> OpenStatementReadAsync(ICrmStore store, CancellationToken cancellationToken)
+    {
+        if (Ambient.Value is { } ambient)
+        {
+            return new SessionLease(ambient, owned: false);
+        }
+
+        return new SessionLease(await store.BeginStatementReadAsync(cancellationToken), owned: true);
+    }
+
     /// <summary>Makes an owned write session ambient for the caller's flow (call it from the calling method itself).</summary>
     public SessionLease Activate()
     {

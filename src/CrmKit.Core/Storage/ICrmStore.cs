@@ -16,4 +16,15 @@ public interface ICrmStore
     /// <param name="cancellationToken">Cancels the operation.</param>
     /// <returns>The session.</returns>
     Task<ICrmStoreSession> BeginAsync(bool write, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Opens a read session for a caller that runs one statement. A provider whose transactions cost a round trip to
+    /// begin and end (PostgreSQL) runs each statement of such a session on its own: one statement always sees one
+    /// consistent state, but two statements may see different ones. Callers that run several statements and need them
+    /// to agree (a page and its total, a record and its history) open an ordinary read session instead. By default an
+    /// ordinary read session.
+    /// </summary>
+    /// <param name="cancellationToken">Cancels the operation.</param>
+    /// <returns>The session; it cannot write.</returns>
+    Task<ICrmStoreSession> BeginStatementReadAsync(CancellationToken cancellationToken) => BeginAsync(write: false, cancellationToken);
 }

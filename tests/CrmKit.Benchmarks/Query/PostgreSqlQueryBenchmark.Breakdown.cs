@@ -17,7 +17,7 @@ internal sealed partial class PostgreSqlQueryBenchmark
     /// Runs the steps of <c>RecordService.QueryAsync</c> one at a time over the same lookups (best of three each):
     /// parsing the filter, opening and closing a read session, the store query and turning rows into records; and the
     /// raw baseline with CrmKit's exact SQL text prepared once, unprepared (as CrmKit sends it), and unprepared inside a
-    /// REPEATABLE READ transaction per lookup (what a CrmKit read session adds on the wire), to tell SQL shape, server
+    /// REPEATABLE READ transaction per lookup (what a snapshot read session adds on the wire), to tell SQL shape, server
     /// planning and round trips from CrmKit's own code.
     /// </summary>
     private async Task BreakdownAsync(
@@ -37,7 +37,17 @@ internal sealed partial class PostgreSqlQueryBenchmark
             return Task.CompletedTask;
         });
 
+        // What QueryAsync opens for a page without its total: a statement read session (a pooled connection, no transaction).
         var sessions = await BestAsync(async () =>
+        {
+            for (var i = 0; i < values.Length; i++)
+            {
+                await using var session = await crm.Store.BeginStatementReadAsync(CancellationToken.None);
+            }
+        });
+
+        // What it opens for a page with its total: a REPEATABLE READ transaction (its BEGIN goes out with the first statement).
+        var snapshotSessions = await BestAsync(async () =>
         {
             for (var i = 0; i < values.Length; i++)
             {
@@ -105,7 +115,8 @@ internal sealed partial class PostgreSqlQueryBenchmark
             Line("raw Npgsql with CrmKit's SQL text, prepared once, in a REPEATABLE READ tx per lookup", preparedInTransaction, n, crmKit),
             Line("raw Npgsql with CrmKit's SQL text, new command, in a REPEATABLE READ tx per lookup", unpreparedInTransaction, n, crmKit),
             Line("parse filter and sort", parse, n, crmKit),
-            Line("open + close a read session (store.BeginAsync + DisposeAsync)", sessions, n, crmKit),
+            Line("open + close a statement read session (store.BeginStatementReadAsync + DisposeAsync)", sessions, n, crmKit),
+            Line("open + close a snapshot read session (store.BeginAsync(write: false); not summed)", snapshotSessions, n, crmKit),
             Line("store query (session.QueryAsync: build SQL, run it, read rows)", query, n, crmKit),
             Line("rows to records (JSON parse of data)", toRecords, n, crmKit),
             Line("sum of the steps above", sum, n, crmKit),
