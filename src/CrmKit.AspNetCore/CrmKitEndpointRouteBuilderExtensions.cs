@@ -36,6 +36,7 @@ public static class CrmKitEndpointRouteBuilderExtensions
         group.WithMetadata(endpoints.ServiceProvider.GetRequiredService<CrmKitApiMarker>());
         HealthEndpoints.Map(group);
         MetadataEndpoints.Map(group);
+        IndexBuildEndpoints.Map(group);
         FieldTypeEndpoints.Map(group);
         RecordEndpoints.Map(group);
         RecordHistoryEndpoints.Map(group);

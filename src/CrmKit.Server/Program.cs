@@ -63,8 +63,8 @@ builder.Services.AddOptions<CrmKitJwtOptions>().BindConfiguration(CrmKitJwtOptio
 
 var app = builder.Build();
 
-// "migrate": apply the store's migrations and exit, without serving (docs/deployment.md, Upgrades).
-if (args.Length > 0 && args[0] == StoreMigration.Verb)
+// "migrate" (or "db migrate"): apply the store's migrations and exit, without serving (docs/deployment.md, Upgrades).
+if (StoreMigration.IsRequested(args))
 {
     Environment.ExitCode = await StoreMigration.RunAsync(app.Services, Console.Out, Console.Error);
     return;

@@ -13,6 +13,10 @@ internal static class StoreMigration
 {
     public const string Verb = "migrate";
 
+    /// <summary>Whether the command line asks for the migration step: <c>migrate</c>, or <c>db migrate</c> as in <c>crmkit db migrate</c>.</summary>
+    public static bool IsRequested(string[] args) =>
+        args.Length > 0 && (args[0] == Verb || (args[0] == "db" && args.Length > 1 && args[1] == Verb));
+
     public static async Task<int> RunAsync(IServiceProvider services, TextWriter output, TextWriter error)
     {
         var store = services.GetRequiredService<ICrmStore>();

@@ -3,6 +3,8 @@ using System.Data.Common;
 using System.Globalization;
 using CrmKit.Core.Storage;
 using CrmKit.Storage.PostgreSql.Migrations;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Npgsql;
 using NpgsqlTypes;
@@ -28,7 +30,7 @@ namespace CrmKit.Storage.PostgreSql;
 /// consistent snapshot (taken at their first statement), concurrently with writers.
 /// </para>
 /// </remarks>
-public sealed class PostgreSqlCrmStore : ICrmStore, IDisposable, IAsyncDisposable
+public sealed partial class PostgreSqlCrmStore : ICrmStore, IStoreIndexBuilds, IDisposable, IAsyncDisposable
 {
     /// <summary>
     /// The key of the session-level advisory lock (<c>pg_advisory_lock</c>) that <see cref="InitializeAsync"/> holds on
@@ -41,17 +43,34 @@ public sealed class PostgreSqlCrmStore : ICrmStore, IDisposable, IAsyncDisposabl
 
     private readonly NpgsqlDataSource _dataSource;
     private readonly string _lockTimeout;
+    private readonly PostgreSqlIndexBuilder _indexBuilder;
 
     /// <summary>Creates the store.</summary>
     /// <param name="options">The options.</param>
     public PostgreSqlCrmStore(IOptions<PostgreSqlStoreOptions> options)
-        : this(options.Value)
+        : this(options.Value, logger: null)
+    {
+    }
+
+    /// <summary>Creates the store.</summary>
+    /// <param name="options">The options.</param>
+    /// <param name="logger">Logs the background index builds.</param>
+    public PostgreSqlCrmStore(IOptions<PostgreSqlStoreOptions> options, ILogger<PostgreSqlCrmStore> logger)
+        : this(options.Value, logger)
     {
     }
 
     /// <summary>Creates the store (no connection is opened until it is used).</summary>
     /// <param name="options">The options.</param>
     public PostgreSqlCrmStore(PostgreSqlStoreOptions options)
+        : this(options, logger: null)
+    {
+    }
+
+    /// <summary>Creates the store (no connection is opened until it is used).</summary>
+    /// <param name="options">The options.</param>
+    /// <param name="logger">Logs the background index builds; none when null.</param>
+    public PostgreSqlCrmStore(PostgreSqlStoreOptions options, ILogger<PostgreSqlCrmStore>? logger)
     {
         ArgumentNullException.ThrowIfNull(options);
         if (string.IsNullOrWhiteSpace(options.ConnectionString))
@@ -93,6 +112,7 @@ public sealed class PostgreSqlCrmStore : ICrmStore, IDisposable, IAsyncDisposabl
         }
 
         _dataSource = builder.Build();
+        _indexBuilder = new PostgreSqlIndexBuilder(_dataSource, logger ?? (ILogger)NullLogger.Instance);
         _lockTimeout = ((long)Math.Ceiling(options.LockTimeout.TotalMilliseconds)).ToString(CultureInfo.InvariantCulture) + "ms";
     }
 
@@ -132,11 +152,19 @@ public sealed class PostgreSqlCrmStore : ICrmStore, IDisposable, IAsyncDisposabl
         BeginSessionAsync(write, takeWriteLock: write, cancellationToken);
 
     /// <summary>Closes the store's pooled connections (sessions still open close theirs when disposed).</summary>
-    public void Dispose() => _dataSource.Dispose();
+    public void Dispose()
+    {
+        _indexBuilder.DisposeAsync().AsTask().GetAwaiter().GetResult();
+        _dataSource.Dispose();
+    }
 
     /// <summary>Closes the store's pooled connections (sessions still open close theirs when disposed).</summary>
     /// <returns>A task.</returns>
-    public ValueTask DisposeAsync() => _dataSource.DisposeAsync();
+    public async ValueTask DisposeAsync()
+    {
+        await _indexBuilder.DisposeAsync();
+        await _dataSource.DisposeAsync();
+    }
 
     /// <summary>Opens a session; a write session may skip the write lock (tests of what does not depend on it).</summary>
     /// <param name="write">Whether the session writes.</param>
@@ -170,7 +198,7 @@ public sealed class PostgreSqlCrmStore : ICrmStore, IDisposable, IAsyncDisposabl
                 await batch.ExecuteNonQueryAsync(cancellationToken);
             }
 
-            return new PostgreSqlCrmStoreSession(connection, transaction, write);
+            return new PostgreSqlCrmStoreSession(connection, transaction, write, _indexBuilder.Wake);
         }
         catch
         {
@@ -189,7 +217,7 @@ public sealed class PostgreSqlCrmStore : ICrmStore, IDisposable, IAsyncDisposabl
     public async Task<ICrmStoreSession> BeginStatementReadAsync(CancellationToken cancellationToken)
     {
         var connection = await _dataSource.OpenConnectionAsync(cancellationToken);
-        return new PostgreSqlCrmStoreSession(connection, transaction: null, write: false);
+        return new PostgreSqlCrmStoreSession(connection, transaction: null, write: false, afterIndexBuildRequests: null);
     }
 
     /// <summary>Tells whether a command timeout is one Npgsql accepts (whole seconds, zero for none).</summary>

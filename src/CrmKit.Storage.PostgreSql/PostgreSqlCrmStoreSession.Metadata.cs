@@ -134,6 +134,11 @@ public sealed partial class PostgreSqlCrmStoreSession
         ThrowIfUnusable();
         try
         {
+            // A table that exists already may hold many rows: its new plain field indexes are built after the commit,
+            // without blocking writes (CREATE INDEX CONCURRENTLY, see PostgreSqlIndexBuilder). A new table's indexes, and
+            // unique indexes (the change must fail when existing values clash), are built here.
+            var tableIsNew = !await TableExistsAsync(table, cancellationToken);
+
             // Instants are canonical text (seven fraction digits; timestamptz keeps six) compared ordinally, so text order
             // is time order. data_text is the JSON exactly as Core wrote it (decimals, spacing, key order); data is the
             // same document as jsonb, computed by PostgreSQL, which every query and index reads.
@@ -155,25 +160,47 @@ public sealed partial class PostgreSqlCrmStoreSession
             }
 
             var existing = await ReadIndexesAsync(table, cancellationToken);
+            var builds = await ReadIndexBuildsAsync(model.Entity, cancellationToken);
             foreach (var (name, comment) in existing.ToList())
             {
+                if (wanted.TryGetValue(name, out var definition) && string.Equals(comment, Comment(definition), StringComparison.Ordinal))
+                {
+                    continue;
+                }
+
+                // An index a background build is working on (invalid until it ends) is the builder's to finish, replace
+                // or drop: dropping it here would wait for the build, holding the write lock.
+                if (builds.TryGetValue(name, out var build) && PostgreSqlIndexBuilds.IsActive(build.State))
+                {
+                    continue;
+                }
+
                 // An index whose definition changed (say the field became money), or that a failed build left invalid, is
                 // rebuilt.
-                if (!wanted.TryGetValue(name, out var definition) || !string.Equals(comment, Comment(definition), StringComparison.Ordinal))
-                {
-                    await using var drop = CreateCommand("DROP INDEX " + PostgreSqlSql.Quote(name));
-                    await drop.ExecuteNonQueryAsync(cancellationToken);
-                    existing.Remove(name);
-                }
+                await using var drop = CreateCommand("DROP INDEX " + PostgreSqlSql.Quote(name));
+                await drop.ExecuteNonQueryAsync(cancellationToken);
+                existing.Remove(name);
             }
 
             foreach (var (name, definition) in wanted)
             {
-                if (!existing.ContainsKey(name))
+                var active = builds.TryGetValue(name, out var build) && PostgreSqlIndexBuilds.IsActive(build.State);
+                if (existing.ContainsKey(name) && !active)
+                {
+                    continue;
+                }
+
+                if (!active && (tableIsNew || definition.Unique))
                 {
                     await CreateIndexAsync(model, definition, cancellationToken);
                 }
+                else if (!active || build!.Definition != definition.Sql)
+                {
+                    await RequestIndexBuildAsync(model.Entity, definition, cancellationToken);
+                }
             }
+
+            await ForgetIndexBuildsAsync(model.Entity, builds.Keys.Where(name => !wanted.ContainsKey(name)), cancellationToken);
         }
         catch (Exception e) when (Fault(e))
         {

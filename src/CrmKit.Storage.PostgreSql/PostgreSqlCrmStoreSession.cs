@@ -20,15 +20,17 @@ public sealed partial class PostgreSqlCrmStoreSession : ICrmStoreSession
 
     private readonly NpgsqlConnection _connection;
     private readonly NpgsqlTransaction? _transaction;
+    private readonly Action? _afterIndexBuildRequests;
     private Exception? _recovered;
     private bool _aborted;
     private bool _committed;
     private bool _disposed;
 
-    internal PostgreSqlCrmStoreSession(NpgsqlConnection connection, NpgsqlTransaction? transaction, bool write)
+    internal PostgreSqlCrmStoreSession(NpgsqlConnection connection, NpgsqlTransaction? transaction, bool write, Action? afterIndexBuildRequests)
     {
         _connection = connection;
         _transaction = transaction;
+        _afterIndexBuildRequests = afterIndexBuildRequests;
         IsWrite = write;
     }
 
@@ -48,6 +50,10 @@ public sealed partial class PostgreSqlCrmStoreSession : ICrmStoreSession
             }
 
             _committed = true;
+            if (RequestedIndexBuilds)
+            {
+                _afterIndexBuildRequests?.Invoke();
+            }
         }
         catch (Exception e) when (Fault(e))
         {

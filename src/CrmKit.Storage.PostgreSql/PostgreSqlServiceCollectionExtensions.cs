@@ -10,7 +10,9 @@ public static class PostgreSqlServiceCollectionExtensions
 {
     /// <summary>
     /// Registers <see cref="PostgreSqlCrmStore"/> as the <see cref="ICrmStore"/> singleton unless a store is already
-    /// registered, and configures <see cref="PostgreSqlStoreOptions"/> (validated when the host starts).
+    /// registered, configures <see cref="PostgreSqlStoreOptions"/> (validated when the host starts), and adds the hosted
+    /// service that finishes queued background index builds (at start and every
+    /// <see cref="PostgreSqlStoreOptions.IndexBuildPollInterval"/>).
     /// </summary>
     /// <param name="services">The services.</param>
     /// <param name="configure">Configures the options; <see cref="PostgreSqlStoreOptions.ConnectionString"/> is required.</param>
@@ -24,9 +26,11 @@ public static class PostgreSqlServiceCollectionExtensions
             .Validate(o => !string.IsNullOrWhiteSpace(o.ConnectionString), PostgreSqlStoreMessages.ConnectionStringRequired)
             .Validate(o => PostgreSqlCrmStore.IsValidCommandTimeout(o.CommandTimeout), PostgreSqlStoreMessages.CommandTimeoutInvalid)
             .Validate(o => PostgreSqlCrmStore.IsValidLockTimeout(o.LockTimeout), PostgreSqlStoreMessages.LockTimeoutInvalid)
+            .Validate(o => o.IndexBuildPollInterval >= TimeSpan.FromSeconds(1) && o.IndexBuildPollInterval <= TimeSpan.FromDays(1), PostgreSqlStoreMessages.IndexBuildPollIntervalInvalid)
             .ValidateOnStart();
         services.TryAddSingleton<PostgreSqlCrmStore>();
         services.TryAddSingleton<ICrmStore>(sp => sp.GetRequiredService<PostgreSqlCrmStore>());
+        services.AddHostedService<PostgreSqlIndexBuildService>();
         return services;
     }
 

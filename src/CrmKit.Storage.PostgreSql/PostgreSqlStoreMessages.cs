@@ -12,6 +12,8 @@ internal static class PostgreSqlStoreMessages
 
     public const string LockTimeoutInvalid = "PostgreSqlStoreOptions.LockTimeout must be between one millisecond and 24 days.";
 
+    public const string IndexBuildPollIntervalInvalid = "PostgreSqlStoreOptions.IndexBuildPollInterval must be between one second and one day.";
+
     public const string ReadOnlySession = "This session was opened for reading; open a write session to change data.";
 
     public const string SessionCompleted = "The session has already been committed.";

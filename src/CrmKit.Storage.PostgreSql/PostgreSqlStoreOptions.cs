@@ -23,4 +23,11 @@ public sealed class PostgreSqlStoreOptions
     /// SQLite store's <c>BusyTimeout</c>. Between one millisecond and 24 days.
     /// </summary>
     public TimeSpan LockTimeout { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>
+    /// How often the hosted service added by <c>AddCrmKitPostgreSql</c> looks for queued background index builds (30
+    /// seconds by default). The node whose metadata change queued a build starts it at once; this interval bounds how
+    /// long a build a stopped node left behind waits for another node. Between one second and one day.
+    /// </summary>
+    public TimeSpan IndexBuildPollInterval { get; set; } = TimeSpan.FromSeconds(30);
 }

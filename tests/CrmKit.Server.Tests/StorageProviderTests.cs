@@ -49,16 +49,65 @@ public sealed class StorageProviderTests : IDisposable
         string[] settings = ["--CrmKit:Storage:Provider=PostgreSql", "--CrmKit:Storage:ConnectionString=" + _database.ConnectionString];
 
         var first = await RunServerAsync(["migrate", .. settings]);
-        var second = await RunServerAsync(["migrate", .. settings]);
+        var second = await RunServerAsync(["db", "migrate", .. settings]);
 
         first.ExitCode.ShouldBe(0, first.Output);
-        first.Output.ShouldContain("applied 5 migration(s): 0001 metadata");
+        first.Output.ShouldContain("applied 6 migration(s): 0001 metadata");
         second.ExitCode.ShouldBe(0, second.Output);
         second.Output.ShouldContain("up to date; no migration applied");
         await using var connection = new NpgsqlConnection(_database.ConnectionString);
         await connection.OpenAsync();
         await using var command = new NpgsqlCommand("SELECT count(*) FROM crm_schema_migrations", connection);
-        Convert.ToInt64(await command.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture).ShouldBe(5);
+        Convert.ToInt64(await command.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture).ShouldBe(6);
+    }
+
+    [SkippableFact]
+    public async Task Server_ShouldBuildANewFieldIndexInTheBackground_AndShowItsState()
+    {
+        Skip.If(_database is null, PostgresTestDatabase.SkipReason);
+        using var server = await ServerProcess.StartAsync(
+            _directory, "--CrmKit:Storage:Provider=PostgreSql", "--CrmKit:Storage:ConnectionString=" + _database.ConnectionString);
+        for (var i = 0; i < 20; i++)
+        {
+            using var created = await server.Client.PostAsJsonAsync("/api/records/note", new JsonObject { ["body"] = "note " + i });
+            created.StatusCode.ShouldBe(HttpStatusCode.Created);
+        }
+
+        using var added = await server.Client.PostAsJsonAsync("/api/metadata/entities/note/fields", new JsonObject
+        {
+            ["name"] = "topic",
+            ["schema"] = new JsonObject { ["x-crm-type"] = "text", ["x-crm-indexed"] = true },
+        });
+        added.StatusCode.ShouldBe(HttpStatusCode.Created, await added.Content.ReadAsStringAsync());
+
+        // The node that made the change starts the build at once; the list shows it until, and after, it is ready.
+        JsonObject? build = null;
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        while (build?["state"]?.GetValue<string>() != "ready")
+        {
+            await Task.Delay(100, timeout.Token);
+            var list = await server.Client.GetFromJsonAsync<JsonObject>("/api/metadata/index-builds", timeout.Token);
+            build = list!["items"]!.AsArray().OfType<JsonObject>().SingleOrDefault(b => b["field"]!.GetValue<string>() == "topic");
+            build.ShouldNotBeNull(list.ToJsonString());
+        }
+
+        build["entity"]!.GetValue<string>().ShouldBe("note");
+        build["index"]!.GetValue<string>().ShouldBe("ix_note__topic");
+        build["finishedAt"].ShouldNotBeNull();
+        await using var connection = new NpgsqlConnection(_database.ConnectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand("SELECT indisvalid FROM pg_index WHERE indexrelid = 'ix_note__topic'::regclass", connection);
+        (await command.ExecuteScalarAsync()).ShouldBe(true);
+    }
+
+    [Fact]
+    public async Task IndexBuilds_ShouldBeAnEmptyList_OnSqlite()
+    {
+        using var server = await ServerProcess.StartAsync(_directory);
+
+        var list = await server.Client.GetFromJsonAsync<JsonObject>("/api/metadata/index-builds");
+
+        list!["items"]!.AsArray().Count.ShouldBe(0);
     }
 
     [Fact]

@@ -76,7 +76,9 @@ public sealed class PostgreSqlIndexTests : PostgreSqlStoreFixture
         var store = await CreateReadyStoreAsync();
         var changed = new EntityStorageModel(Model.Entity, [new StorageField("name", FieldValueKind.Money, true, false)]);
 
+        // The table exists: the new definition is built in the background (PostgreSqlIndexBuildTests).
         await WriteAsync(store, s => s.EnsureEntityStorageAsync(changed, Ct));
+        await store.IndexBuilderIdle;
 
         (await IndexDefinitionAsync("ix_item__name"))!.ShouldContain("'amount'");
         (await Database.ColumnAsync("SELECT indexname FROM pg_indexes WHERE tablename = 'e_item' AND indexname LIKE 'ix\\_%'")).Count.ShouldBe(1);
@@ -84,6 +86,7 @@ public sealed class PostgreSqlIndexTests : PostgreSqlStoreFixture
         // An index whose comment no longer matches (a definition from another version, or a build that failed) is rebuilt.
         await Database.ScalarAsync("COMMENT ON INDEX ix_item__name IS NULL");
         await WriteAsync(store, s => s.EnsureEntityStorageAsync(changed, Ct));
+        await store.IndexBuilderIdle;
         (await Database.ScalarAsync("SELECT obj_description('ix_item__name'::regclass, 'pg_class')"))!.ToString()!.ShouldStartWith("crmkit: ");
     }
 

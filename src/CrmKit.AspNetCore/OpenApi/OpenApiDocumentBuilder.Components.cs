@@ -23,6 +23,7 @@ internal static partial class OpenApiDocumentBuilder
             ["EntityDetail"] = EntityDetailSchema(),
             ["FieldInfo"] = FieldInfoSchema(),
             ["FieldArchive"] = FieldArchiveSchema(),
+            ["IndexBuild"] = IndexBuildSchema(),
             ["MetadataVersion"] = ObjectSchema(
                 new JsonObject
                 {
@@ -190,6 +191,37 @@ internal static partial class OpenApiDocumentBuilder
             ["schema"] = new JsonObject { ["type"] = "object", ["description"] = "The field's JSON Schema property." },
         },
         "name", "type", "label", "labels", "required", "indexed", "unique", "system", "lookup", "options", "schema");
+
+    private static JsonObject IndexBuildSchema()
+    {
+        static JsonObject Nullable(string type, string description, string? format = null)
+        {
+            var schema = new JsonObject { ["type"] = new JsonArray(type, "null"), ["description"] = description };
+            if (format is not null)
+            {
+                schema["format"] = format;
+            }
+
+            return schema;
+        }
+
+        return ObjectSchema(
+            new JsonObject
+            {
+                ["entity"] = Type("string"),
+                ["field"] = Type("string"),
+                ["index"] = Type("string"),
+                ["state"] = new JsonObject { ["enum"] = new JsonArray("pending", "building", "ready", "failed") },
+                ["requestedAt"] = DateTime(),
+                ["startedAt"] = Nullable("string", "When the current or last build started.", "date-time"),
+                ["finishedAt"] = Nullable("string", "When the last build ended.", "date-time"),
+                ["phase"] = Nullable("string", "While building: PostgreSQL's phase, e.g. \"building index: scanning table\"."),
+                ["done"] = Nullable("integer", "While building: blocks, tuples or waited-for transactions done in the phase."),
+                ["total"] = Nullable("integer", "While building: what the phase has to go through, when known."),
+                ["error"] = Nullable("string", "Why the last build failed."),
+            },
+            "entity", "field", "index", "state", "requestedAt", "startedAt", "finishedAt", "phase", "done", "total", "error");
+    }
 
     private static JsonObject FieldArchiveSchema() => ObjectSchema(
         new JsonObject

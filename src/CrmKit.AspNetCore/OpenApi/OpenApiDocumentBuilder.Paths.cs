@@ -20,6 +20,14 @@ internal static partial class OpenApiDocumentBuilder
                     400, 409, 413, 415, 422),
                 requestBody: JsonBody("The entity's JSON Schema document.", SchemaRef("EntitySchemaDocument"))),
         };
+        paths["/api/metadata/index-builds"] = new JsonObject
+        {
+            ["get"] = Operation("listIndexBuilds", Tag,
+                "Lists the field indexes built in the background after a metadata change (PostgreSQL: CREATE INDEX " +
+                "CONCURRENTLY, which lets writes go on), newest request first, with their state and progress. Empty on " +
+                "SQLite, which builds every index in the change. Needs metadata.manage.",
+                WithProblems(new JsonObject { ["200"] = JsonResponse("The builds.", Items(SchemaRef("IndexBuild"))) })),
+        };
         paths["/api/metadata/entities/{entity}"] = new JsonObject
         {
             ["parameters"] = Parameters("Entity"),

@@ -5,6 +5,8 @@ internal static class ApiPaths
 {
     public const string Entities = "api/metadata/entities";
 
+    public const string IndexBuilds = "api/metadata/index-builds";
+
     public static string Entity(string entity) => $"{Entities}/{Escape(entity)}";
 
     public static string EntitySchema(string entity) => $"{Entity(entity)}/schema";

@@ -168,6 +168,12 @@ internal static partial class CliMessages
 
     public static string HeaderState => Get(nameof(HeaderState));
 
+    public static string HeaderIndex => Get(nameof(HeaderIndex));
+
+    public static string HeaderProgress => Get(nameof(HeaderProgress));
+
+    public static string EntityIndexesDescription => Get(nameof(EntityIndexesDescription));
+
     public static string HeaderReason => Get(nameof(HeaderReason));
 
     public static string HeaderDescription => Get(nameof(HeaderDescription));

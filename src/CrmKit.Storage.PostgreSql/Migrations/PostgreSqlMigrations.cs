@@ -16,6 +16,7 @@ internal static class PostgreSqlMigrations
         Migration0003Workflows.Migration,
         Migration0004Templates.Migration,
         Migration0005Security.Migration,
+        Migration0006IndexBuilds.Migration,
     ];
 
     /// <summary>The highest version this provider knows.</summary>

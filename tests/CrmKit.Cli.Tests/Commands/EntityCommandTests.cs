@@ -37,6 +37,33 @@ public sealed class EntityCommandTests : CliTestBase
     }
 
     [Fact]
+    public async Task Indexes_ShouldPrintTheBackgroundBuilds_WithTheirProgress()
+    {
+        Server.OnJson("GET", "/api/metadata/index-builds", """
+            {"items": [
+              {"entity": "contact", "field": "city", "index": "ix_contact__city", "state": "building", "requestedAt": "2026-12-07T10:00:00Z",
+               "startedAt": "2026-12-07T10:00:01Z", "finishedAt": null, "phase": "building index: scanning table", "done": 1250, "total": 5000, "error": null},
+              {"entity": "contact", "field": "tier", "index": "ix_contact__tier", "state": "failed", "requestedAt": "2026-12-07T09:00:00Z",
+               "startedAt": "2026-12-07T09:00:01Z", "finishedAt": "2026-12-07T09:00:02Z", "phase": null, "done": null, "total": null, "error": "could not extend file"},
+              {"entity": "deal", "field": "stage", "index": "ix_deal__stage", "state": "ready", "requestedAt": "2026-12-07T08:00:00Z",
+               "startedAt": "2026-12-07T08:00:01Z", "finishedAt": "2026-12-07T08:00:09Z", "phase": null, "done": null, "total": null, "error": null}
+            ]}
+            """);
+
+        var result = await RunAsync("entity", "indexes");
+
+        result.ExitCode.ShouldBe(0, result.ToString());
+        Server.Requests.ShouldHaveSingleItem().ToString().ShouldBe("GET /api/metadata/index-builds");
+        result.StdoutLines.ShouldBe(
+        [
+            "ENTITY   FIELD  INDEX             STATE     PROGRESS                            REASON",
+            "contact  city   ix_contact__city  building  25% building index: scanning table",
+            "contact  tier   ix_contact__tier  failed                                        could not extend file",
+            "deal     stage  ix_deal__stage    ready",
+        ]);
+    }
+
+    [Fact]
     public async Task Show_ShouldPrintFieldsTable()
     {
         Server.OnJson("GET", "/api/metadata/entities/contact", Payload.Read("contact-detail.json"));

@@ -1,0 +1,95 @@
+using System.Text.Json;
+using CrmKit.AspNetCore.Http;
+using CrmKit.AspNetCore.Json;
+using CrmKit.Core.Security;
+using CrmKit.Core.Storage;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace CrmKit.AspNetCore.Endpoints;
+
+/// <summary>
+/// <c>GET /api/metadata/index-builds</c>: the field indexes the store builds in the background (PostgreSQL's
+/// <c>CREATE INDEX CONCURRENTLY</c>) with their state and progress; an empty list for a store that builds every index in
+/// the metadata change (SQLite).
+/// </summary>
+internal static class IndexBuildEndpoints
+{
+    public static void Map(IEndpointRouteBuilder endpoints) =>
+        endpoints.MapGet("/api/metadata/index-builds", (Func<HttpContext, Task<IResult>>)ListAsync);
+
+    private static async Task<IResult> ListAsync(HttpContext context)
+    {
+        _ = await ApiRequest.DemandAsync(context, CrmPrivileges.MetadataManage);
+        var builds = context.RequestServices.GetService<ICrmStore>() is IStoreIndexBuilds source
+            ? await source.GetIndexBuildsAsync(context.RequestAborted)
+            : [];
+        return new JsonWriterResult(StatusCodes.Status200OK, w =>
+        {
+            w.WriteStartObject();
+            w.WriteStartArray("items");
+            foreach (var build in builds)
+            {
+                Write(w, build);
+            }
+
+            w.WriteEndArray();
+            w.WriteEndObject();
+        });
+    }
+
+    private static void Write(Utf8JsonWriter w, StoreIndexBuild build)
+    {
+        w.WriteStartObject();
+        w.WriteString("entity", build.Entity);
+        w.WriteString("field", build.Field);
+        w.WriteString("index", build.Index);
+        w.WriteString("state", build.State);
+        w.WriteString("requestedAt", build.RequestedAt);
+        WriteInstant(w, "startedAt", build.StartedAt);
+        WriteInstant(w, "finishedAt", build.FinishedAt);
+        WriteText(w, "phase", build.Phase);
+        WriteNumber(w, "done", build.Done);
+        WriteNumber(w, "total", build.Total);
+        WriteText(w, "error", build.Error);
+        w.WriteEndObject();
+    }
+
+    private static void WriteInstant(Utf8JsonWriter w, string name, DateTimeOffset? value)
+    {
+        if (value is { } v)
+        {
+            w.WriteString(name, v);
+        }
+        else
+        {
+            w.WriteNull(name);
+        }
+    }
+
+    private static void WriteText(Utf8JsonWriter w, string name, string? value)
+    {
+        if (value is null)
+        {
+            w.WriteNull(name);
+        }
+        else
+        {
+            w.WriteString(name, value);
+        }
+    }
+
+    private static void WriteNumber(Utf8JsonWriter w, string name, long? value)
+    {
+        if (value is { } v)
+        {
+            w.WriteNumber(name, v);
+        }
+        else
+        {
+            w.WriteNull(name);
+        }
+    }
+}
