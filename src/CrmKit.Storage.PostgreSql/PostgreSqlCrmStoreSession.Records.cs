@@ -15,7 +15,7 @@ public sealed partial class PostgreSqlCrmStoreSession
 
     private const string InsertColumns = "id, version, created_at, created_by, updated_at, updated_by, owner_id, deleted_at, data_text";
 
-    /// <summary>From how many records an insert into an entity without unique fields goes by binary COPY.</summary>
+    /// <summary>From how many records an insert goes by binary COPY.</summary>
     private const int RecordCopyThreshold = 32;
 
     /// <inheritdoc />
@@ -47,16 +47,23 @@ public sealed partial class PostgreSqlCrmStoreSession
                 return;
             }
 
-            // Without unique fields there is no violation to recover from, so no savepoint is needed and a batch goes by
-            // binary COPY, the cheapest way in.
-            if (!guard && records.Count >= RecordCopyThreshold)
+            // A batch goes by binary COPY, the cheapest way in; with unique fields inside a savepoint, so that a clash
+            // rolls back only the batch and names its field, as a single INSERT would.
+            if (records.Count >= RecordCopyThreshold)
             {
-                await CopyRecordsAsync(table, records, cancellationToken);
+                if (guard)
+                {
+                    await GuardedCopyRecordsAsync(model, table, records, cancellationToken);
+                }
+                else
+                {
+                    await CopyRecordsAsync(table, records, cancellationToken);
+                }
+
                 return;
             }
 
-            // A batch goes as one array per column, unnested into rows: one statement (and one savepoint) per thousand
-            // records rather than one per record.
+            // A small batch goes as one array per column, unnested into rows: one statement (and one savepoint).
             foreach (var chunk in records.Chunk(RecordsPerInsert))
             {
                 var batch = new NpgsqlBatchCommand(
@@ -82,6 +89,33 @@ public sealed partial class PostgreSqlCrmStoreSession
         {
             throw;
         }
+    }
+
+    /// <summary>COPY inside a savepoint: a unique clash rolls back to it (the session stays usable) and names the field.</summary>
+    private async Task GuardedCopyRecordsAsync(EntityStorageModel model, string table, IReadOnlyList<StoredRecord> records, CancellationToken cancellationToken)
+    {
+        await using (var savepoint = CreateCommand("SAVEPOINT crm_statement"))
+        {
+            await savepoint.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        try
+        {
+            await CopyRecordsAsync(table, records, cancellationToken);
+        }
+        catch (PostgresException e)
+        {
+            await RollbackStatementAsync(e);
+            if (UniqueViolationOf(model, e) is { } unique)
+            {
+                throw unique;
+            }
+
+            throw;
+        }
+
+        await using var release = CreateCommand("RELEASE SAVEPOINT crm_statement");
+        await release.ExecuteNonQueryAsync(cancellationToken);
     }
 
     private async Task CopyRecordsAsync(string table, IReadOnlyList<StoredRecord> records, CancellationToken cancellationToken)

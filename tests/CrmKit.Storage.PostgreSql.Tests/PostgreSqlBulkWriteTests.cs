@@ -4,8 +4,8 @@ using CrmKit.Storage.Conformance;
 namespace CrmKit.Storage.PostgreSql.Tests;
 
 /// <summary>
-/// Large batches go by binary COPY (records of entities without unique fields, audit entries): they must store exactly
-/// what the row-by-row path stores, in order, inside the session's transaction.
+/// Large batches go by binary COPY (records, audit entries): they must store exactly what the row-by-row path stores, in
+/// order, inside the session's transaction; with unique fields a clash rolls back only the batch and names the field.
 /// </summary>
 public sealed class PostgreSqlBulkWriteTests : PostgreSqlStoreFixture
 {
@@ -48,5 +48,50 @@ public sealed class PostgreSqlBulkWriteTests : PostgreSqlStoreFixture
         }
 
         (await ReadAsync(store, s => s.CountAsync(Plain, null, false, Ct))).ShouldBe(90, "one copy: the rolled-back batch left nothing");
+    }
+
+    [SkippableFact]
+    public async Task BatchWithAUniqueClash_ShouldStoreNothingOfIt_NameTheField_AndLeaveTheSessionUsable()
+    {
+        var store = await CreateReadyStoreAsync();
+        var taken = ConformanceRecords.Create(1, """{"code":"c1","email":"taken@example.com"}""");
+        await WriteAsync(store, s => s.InsertAsync(Model, [taken], Ct));
+        var batch = Enumerable.Range(2, 100)
+            .Select(i => ConformanceRecords.Create(i, $$"""{"code":"c{{i}}","email":"{{(i == 77 ? "taken" : "u" + i)}}@example.com"}"""))
+            .ToList();
+        var clean = Enumerable.Range(200, 50)
+            .Select(i => ConformanceRecords.Create(i, $$"""{"code":"c{{i}}","email":"u{{i}}@example.com"}"""))
+            .ToList();
+
+        await using (var session = await store.BeginSessionAsync(write: true, Ct))
+        {
+            var error = await Should.ThrowAsync<UniqueConstraintException>(() => session.InsertAsync(Model, batch, Ct));
+            error.Field.ShouldBe("email");
+
+            // The session goes on: a clean batch after the refused one commits, and nothing of the refused one does.
+            await session.InsertAsync(Model, clean, Ct);
+            await session.CommitAsync(Ct);
+        }
+
+        (await ReadAsync(store, s => s.CountAsync(Model, null, false, Ct))).ShouldBe(51);
+        (await ReadAsync(store, s => s.GetAsync(Model, batch[0].Id, Ct))).ShouldBeNull();
+        (await ReadAsync(store, s => s.GetAsync(Model, clean[^1].Id, Ct)))!.Data.ShouldBe(clean[^1].Data);
+    }
+
+    [SkippableFact]
+    public async Task BatchWithUniqueFields_ShouldClashWithinItself_Too()
+    {
+        var store = await CreateReadyStoreAsync();
+        var batch = Enumerable.Range(1, 40)
+            .Select(i => ConformanceRecords.Create(i, $$"""{"code":"c{{i}}","email":"{{(i is 5 or 35 ? "twice" : "u" + i)}}@example.com"}"""))
+            .ToList();
+
+        await using (var session = await store.BeginSessionAsync(write: true, Ct))
+        {
+            (await Should.ThrowAsync<UniqueConstraintException>(() => session.InsertAsync(Model, batch, Ct))).Field.ShouldBe("email");
+            await session.CommitAsync(Ct);
+        }
+
+        (await ReadAsync(store, s => s.CountAsync(Model, null, false, Ct))).ShouldBe(0);
     }
 }
