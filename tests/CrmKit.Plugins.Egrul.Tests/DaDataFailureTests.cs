@@ -85,6 +85,7 @@ public sealed class DaDataFailureTests : IAsyncLifetime
     [Fact]
     public async Task Lookup_ShouldRetryASlowAnswer_AfterTheAttemptTimeout()
     {
+        await _host.SaveSettingsAsync(new JsonObject { ["attemptTimeoutSeconds"] = 1 });
         DaData.Enqueue(FakeReply.Slow(TimeSpan.FromSeconds(5), DaDataPayloads.Motorika()));
 
         var entry = (await _host.LookupAsync(DaDataPayloads.MotorikaInn)).ShouldHaveSingleItem();

@@ -41,7 +41,7 @@ internal sealed class RefreshFromEgrulAction(RegistryLookupService lookups, IRec
     public async ValueTask<WorkflowActionResult> ExecuteAsync(WorkflowActionContext context, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);
-        if (context.Entity?.Name != CompanyFields.Entity || context.Record is not { } record)
+        if (context.Record is not { } record || record.Entity != CompanyFields.Entity)
         {
             return WorkflowActionResult.Failure("ru.egrul.refresh works on a company record.", retryable: false);
         }

@@ -75,12 +75,12 @@ internal sealed class EgrulHost : IAsyncDisposable
         return egrul;
     }
 
-    /// <summary>The test defaults: the fake's address, the token, quick timeouts, short backoff, no jitter-long waits.</summary>
+    /// <summary>The test defaults: the fake's address, the token, short backoff and break; tests that need quick timeouts set them.</summary>
     public JsonObject DefaultSettings() => new()
     {
         ["baseUrl"] = DaData.BaseUrl,
         ["token"] = Token,
-        ["attemptTimeoutSeconds"] = 1,
+        ["attemptTimeoutSeconds"] = 5,
         ["totalTimeoutSeconds"] = 10,
         ["maxRetries"] = 2,
         ["retryBaseDelayMilliseconds"] = 10,
