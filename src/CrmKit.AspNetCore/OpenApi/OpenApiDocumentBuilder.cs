@@ -27,6 +27,7 @@ internal static partial class OpenApiDocumentBuilder
         AddWorkflowPaths(paths);
         AddWorkflowRunPaths(paths);
         AddSecurityPaths(paths);
+        AddIntegrationPaths(paths);
         AddSecuritySchemas(schemas);
         if (withPlugins)
         {
