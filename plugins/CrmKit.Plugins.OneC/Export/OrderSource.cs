@@ -107,7 +107,7 @@ internal sealed class OrderSource(IRecordService records, CrmPrincipal principal
             return new OrderDocument
             {
                 Id = "inv-" + deal.Id.ToString("N"),
-                Number = Values.Text(values, "invoice_number")!,
+                Number = Values.Text(values, "invoice_number") ?? deal.Id.ToString("N")[..12],
                 Date = date,
                 Operation = "Счет на оплату",
                 Currency = currency,
