@@ -12,6 +12,7 @@ using CrmKit.Sdk.Localization;
 using CrmKit.Sdk.Records;
 using CrmKit.Sdk.Security;
 using CrmKit.Sdk.Settings;
+using Microsoft.Extensions.Logging;
 
 namespace CrmKit.Plugins.OneC.Exchange;
 
@@ -30,7 +31,8 @@ namespace CrmKit.Plugins.OneC.Exchange;
 /// It reads and writes as the configured service account.
 /// </summary>
 public sealed partial class ExchangeEndpoint(
-    IModuleSettings settings, IServicePrincipalProvider principals, IRecordService records, TimeProvider time, IServiceProvider services)
+    IModuleSettings settings, IServicePrincipalProvider principals, IRecordService records, TimeProvider time, IServiceProvider services,
+    ILogger<ExchangeEndpoint> logger)
     : IHttpEndpoint
 {
     /// <summary>The endpoint's name: its address is <c>/api/ext/onec-exchange</c>.</summary>
@@ -101,7 +103,17 @@ public sealed partial class ExchangeEndpoint(
         }
         catch (CrmException exception) when (!context.Response.HasStarted)
         {
-            await TextAsync(context, "failure\n" + exception.Code + ": " + exception.Title.Get(CultureInfo.GetCultureInfo("ru")) + "\n", cancellationToken);
+            var ru = CultureInfo.GetCultureInfo("ru");
+            var details = exception.Errors.Count == 0
+                ? ""
+                : " (" + string.Join("; ", exception.Errors.Take(3).Select(e => $"{e.Pointer} {e.Code}: {e.Message.Get(ru)}")) + ")";
+            await TextAsync(context, "failure\n" + exception.Code + ": " + exception.Title.Get(ru) + details + "\n", cancellationToken);
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException && !context.Response.HasStarted)
+        {
+            // 1C shows the answer's second line to its operator; the details go to the log only.
+            LogFailure(logger, type, mode, exception);
+            await TextAsync(context, "failure\nonec.internal_error: Внутренняя ошибка обмена; подробности в журнале сервера CrmKit.\n", cancellationToken);
         }
     }
 
@@ -261,6 +273,9 @@ public sealed partial class ExchangeEndpoint(
     }
 
     private static CrmException Failure(string code, string en, string ru) => new(CrmErrorKind.BadRequest, code, LocalizedText.Of(en, ru));
+
+    [LoggerMessage(EventId = 1, Level = LogLevel.Error, Message = "1C exchange call type={Type} mode={Mode} failed.")]
+    private static partial void LogFailure(ILogger logger, string? type, string? mode, Exception exception);
 
     [GeneratedRegex("^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$")]
     private static partial Regex SafeFileName();

@@ -393,9 +393,10 @@ internal sealed class ImportApplier(IRecordService records, CrmPrincipal princip
         }
     }
 
+    // Single-line fields: runs of white space (a name broken over two lines in the file) become one space.
     private static string? Cut(string? value, int length)
     {
-        var text = value?.Trim();
+        var text = value is null ? null : string.Join(' ', value.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
         return string.IsNullOrEmpty(text) ? null : text.Length <= length ? text : text[..length];
     }
 

@@ -32,7 +32,10 @@ internal static class Values
         var value = node.AsValue();
         return value.GetValueKind() switch
         {
-            JsonValueKind.Number => value.GetValue<decimal>(),
+            // A value built in code holds an int or a double, a parsed one its JSON text: read the text either way, exactly.
+            JsonValueKind.Number => value.TryGetValue<decimal>(out var exact)
+                ? exact
+                : decimal.Parse(value.ToJsonString(), NumberStyles.Float, CultureInfo.InvariantCulture),
             JsonValueKind.String when decimal.TryParse(value.GetValue<string>(), NumberStyles.Number, CultureInfo.InvariantCulture, out var parsed) => parsed,
             _ => null,
         };

@@ -4,6 +4,7 @@ using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Logging;
 
 namespace CrmKit.Plugins.OneC.Tests.Infrastructure;
 
@@ -28,6 +29,9 @@ public sealed class OneCServer : WebApplicationFactory<Program>
 
     public string Folder { get; }
 
+    /// <summary>What the server logged at error level.</summary>
+    public ErrorLog Errors { get; } = new();
+
     public string StagingDirectory => Path.Combine(Folder, "staging");
 
     public string ExportDirectory => Path.Combine(Folder, "export");
@@ -42,6 +46,9 @@ public sealed class OneCServer : WebApplicationFactory<Program>
 
     /// <summary>A client as 1C is: no CrmKit credentials, no cookie handling of its own.</summary>
     public HttpClient Anonymous() => CreateDefaultClient(ClientOptions.BaseAddress);
+
+    /// <summary>1C's side of the exchange, reporting server errors in its assertion messages.</summary>
+    internal OneCClient OneC(string password = Password) => new(Anonymous(), password: password, errors: Errors);
 
     /// <summary>Creates the exchange's service account and saves the plugin's settings.</summary>
     public async Task ConfigureExchangeAsync(JsonObject? extra = null)
@@ -77,6 +84,7 @@ public sealed class OneCServer : WebApplicationFactory<Program>
         builder.UseSetting("CrmKit:Plugins:Directory", Path.Combine(Folder, "plugins"));
         builder.UseSetting("CrmKit:Plugins:WatchDirectory", "false");
         builder.UseSetting("CrmKit:Api:RateLimit:Enabled", "false");
+        builder.ConfigureLogging(logging => logging.AddProvider(Errors));
     }
 
     protected override void Dispose(bool disposing)
