@@ -30,7 +30,7 @@ public sealed class ExportToOneCAction(IRecordService records, IModuleSettings s
     public async ValueTask<WorkflowActionResult> ExecuteAsync(WorkflowActionContext context, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);
-        if (context.Record is not { } deal || context.Entity?.Name != OneCEntities.Deal)
+        if (context.Record is not { Entity: OneCEntities.Deal } deal)
         {
             return WorkflowActionResult.Failure("'Export to 1C' works on a deal: start the workflow from a deal.", retryable: false);
         }
