@@ -296,7 +296,7 @@ internal sealed class CommerceMlWriter : IAsyncDisposable
     private static string Cut(string value, int length)
     {
         var text = Clean(value).Trim();
-        return text.Length <= length ? text : text[..length];
+        return text.Length <= length ? text : text[..length].TrimEnd();
     }
 
     private static string? CutOrNull(string? value, int length) =>
@@ -305,13 +305,19 @@ internal sealed class CommerceMlWriter : IAsyncDisposable
     // Characters XML 1.0 cannot carry (control characters, lone surrogates) are dropped rather than failing the export.
     private static string Clean(string value)
     {
-        if (value.All(XmlConvert.IsXmlChar))
+        var i = 0;
+        while (i < value.Length && XmlConvert.IsXmlChar(value[i]))
+        {
+            i++;
+        }
+
+        if (i == value.Length)
         {
             return value;
         }
 
-        var clean = new StringBuilder(value.Length);
-        for (var i = 0; i < value.Length; i++)
+        var clean = new StringBuilder(value.Length).Append(value, 0, i);
+        for (; i < value.Length; i++)
         {
             if (XmlConvert.IsXmlChar(value[i]))
             {
@@ -330,6 +336,6 @@ internal sealed class CommerceMlWriter : IAsyncDisposable
     private static string? Digits(string? value, int[] lengths)
     {
         var text = value?.Trim();
-        return text is not null && lengths.Contains(text.Length) && text.All(char.IsAsciiDigit) ? text : null;
+        return text is not null && lengths.Contains(text.Length) && !text.AsSpan().ContainsAnyExceptInRange('0', '9') ? text : null;
     }
 }
