@@ -198,6 +198,37 @@ public sealed class ExchangeDialogueTests : IDisposable
         deal["vat_amount"].Number().ShouldBe(1248.84m);
     }
 
+    [Fact]
+    public async Task PaymentDocuments_ShouldMarkTheirOrderPaidAndUnknownOnesShouldBeSkipped()
+    {
+        await _server.ConfigureExchangeAsync(new JsonObject { ["fileLimit"] = 1024 * 1024 });
+        using var admin = _server.Admin();
+        var deal = await CreateOrderAsync(admin, "Оплачиваемый", 1);
+        var onec = _server.OneC();
+        await onec.CheckAuthAsync();
+        const string payments = """
+            <?xml version="1.0" encoding="UTF-8"?>
+            <КоммерческаяИнформация xmlns="urn:1C.ru:commerceml_2" ВерсияСхемы="2.10" ДатаФормирования="2026-12-02T10:00:00">
+              <Документ><Ид>pay-1</Ид><Номер>ПП-17</Номер><Дата>2026-12-02</Дата><Время>09:15:00</Время>
+                <ХозОперация>Выплата безналичных денег</ХозОперация><Роль>Продавец</Роль><Валюта>RUB</Валюта><Курс>1</Курс><Сумма>1200.00</Сумма>
+                <ЗначенияРеквизитов><ЗначениеРеквизита><Наименование>Номер заказа</Наименование><Значение>D-1</Значение></ЗначениеРеквизита></ЗначенияРеквизитов>
+              </Документ>
+              <Документ><Ид>pay-2</Ид><Номер>ПП-18</Номер><Дата>2026-12-02</Дата>
+                <ХозОперация>Выплата наличных денег</ХозОперация><Роль>Продавец</Роль><Валюта>RUB</Валюта><Курс>1</Курс><Сумма>5.00</Сумма>
+                <ЗначенияРеквизитов><ЗначениеРеквизита><Наименование>Номер заказа</Наименование><Значение>NO-SUCH</Значение></ЗначениеРеквизита></ЗначенияРеквизитов>
+              </Документ>
+            </КоммерческаяИнформация>
+            """;
+
+        (await onec.PostFileAsync("sale", "payments.xml", Encoding.UTF8.GetBytes(payments)))[0].ShouldBe("success");
+
+        var paid = await admin.GetRecordAsync("deal", deal);
+        ((string)paid["onec_payment_number"]!).ShouldBe("ПП-17");
+        ((string)paid["onec_paid_at"]!).ShouldStartWith("2026-12-02T09:15:00");
+        (await admin.ListAsync("deal")).Count.ShouldBe(1);
+        ((int)(await admin.ListAsync("onec_exchange")).Single()["documents"]!).ShouldBe(1);
+    }
+
     [Theory]
     [InlineData("<?xml version=\"1.0\"?><!DOCTYPE x [<!ENTITY a \"aaaaaaaaaa\"><!ENTITY b \"&a;&a;&a;&a;&a;&a;&a;&a;\">]><КоммерческаяИнформация><Документ><Ид>&b;</Ид></Документ></КоммерческаяИнформация>", "onec.import_dtd_prohibited")]
     [InlineData("<?xml version=\"1.0\"?><КоммерческаяИнформация><Документ><Ид>1</Ид><Номер>1</Номер>", "onec.import_malformed")]

@@ -143,6 +143,19 @@ internal sealed class ImportApplier(IRecordService records, CrmPrincipal princip
     {
         var deal = await FindDealAsync(document.OneCId, cancellationToken);
         var requisites = document.Requisites;
+        var isOrder = document.Operation.StartsWith("Заказ", StringComparison.OrdinalIgnoreCase);
+        if (!isOrder && deal is null && Find(requisites, "Номер заказа", "Заказ", "Заказ покупателя", "Основание") is { } order)
+        {
+            deal = await FindDealAsync(order, cancellationToken) ?? await FindDealByNumberAsync(order, cancellationToken);
+        }
+
+        if (!isOrder && deal is null)
+        {
+            // A payment, an invoice or a shipment of an order CrmKit does not know: nothing to attach it to.
+            Result.DocumentsSkipped++;
+            return;
+        }
+
         var values = new JsonObject();
         if (deal is null)
         {
@@ -204,7 +217,7 @@ internal sealed class ImportApplier(IRecordService records, CrmPrincipal princip
             Result.DealsUpdated++;
         }
 
-        if (document.Lines.Count > 0 && !document.Operation.StartsWith("Выплата", StringComparison.OrdinalIgnoreCase))
+        if (document.Lines.Count > 0 && isOrder)
         {
             await ReplaceLinesAsync(dealId, document, cancellationToken);
         }
@@ -286,6 +299,13 @@ internal sealed class ImportApplier(IRecordService records, CrmPrincipal princip
 
         var page = await records.QueryAsync(principal, OneCEntities.Deal,
             new RecordQuery { Filter = $"{OneCEntities.OneCId} eq {Quote(oneCId)}", Limit = 1 }, cancellationToken);
+        return page.Items.Count > 0 ? page.Items[0] : null;
+    }
+
+    private async Task<CrmRecord?> FindDealByNumberAsync(string number, CancellationToken cancellationToken)
+    {
+        var page = await records.QueryAsync(principal, OneCEntities.Deal,
+            new RecordQuery { Filter = $"number eq {Quote(number)}", Limit = 1 }, cancellationToken);
         return page.Items.Count > 0 ? page.Items[0] : null;
     }
 

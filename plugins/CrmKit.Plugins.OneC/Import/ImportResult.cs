@@ -19,6 +19,8 @@ internal sealed class ImportResult
 
     public int Lines { get; set; }
 
+    public int DocumentsSkipped { get; set; }
+
     public JsonObject ToJson() => new()
     {
         ["companies"] = Companies,
@@ -28,5 +30,6 @@ internal sealed class ImportResult
         ["dealsCreated"] = DealsCreated,
         ["dealsUpdated"] = DealsUpdated,
         ["lines"] = Lines,
+        ["documentsSkipped"] = DocumentsSkipped,
     };
 }
