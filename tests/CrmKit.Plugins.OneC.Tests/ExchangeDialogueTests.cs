@@ -41,7 +41,7 @@ public sealed class ExchangeDialogueTests : IDisposable
 
         (await onec.CheckAuthAsync())[0].ShouldBe("success");
         onec.Cookie.ShouldStartWith("CRMKIT_1C=");
-        (await onec.GetLinesAsync("type=sale&mode=init")).ShouldBe(["zip=no", "file_limit=65536", ""]);
+        (await onec.GetLinesAsync("type=sale&mode=init")).ShouldBe(["zip=no", "file_limit=65536", "version=2.10", ""]);
 
         var first = await onec.GetBytesAsync("type=sale&mode=query");
         TestData.ShouldBeValidCommerceMl(first);

@@ -20,7 +20,7 @@ namespace CrmKit.Plugins.OneC.Exchange;
 /// The 1C "обмен с сайтом" protocol at <c>/api/ext/onec-exchange</c>, as an unmodified 1C (УТ, КА, ERP, УНФ) drives it:
 /// <list type="bullet">
 /// <item><c>type=sale|catalog&amp;mode=checkauth</c> with HTTP Basic → <c>success\nCRMKIT_1C\n&lt;session&gt;</c>;</item>
-/// <item><c>mode=init</c> → <c>zip=no\nfile_limit=&lt;bytes&gt;</c>;</item>
+/// <item><c>mode=init</c> → <c>zip=no\nfile_limit=&lt;bytes&gt;\nversion=2.10</c>;</item>
 /// <item><c>type=sale&amp;mode=query</c> → the orders changed since the last confirmed exchange, as CommerceML;</item>
 /// <item><c>type=sale&amp;mode=success</c> → confirms them;</item>
 /// <item><c>type=sale&amp;mode=file&amp;filename=…</c> (POST) → imports statuses, payments and counterparties from 1C;</item>
@@ -79,7 +79,8 @@ public sealed partial class ExchangeEndpoint(
             switch (mode, type)
             {
                 case ("init", _):
-                    await TextAsync(context, $"zip=no\nfile_limit={current.FileLimit}\n", cancellationToken);
+                    // version= tells a 1C that asks (УТ 11.4+ sends its own version) which CommerceML version it gets.
+                    await TextAsync(context, $"zip=no\nfile_limit={current.FileLimit}\nversion={current.SchemaVersion}\n", cancellationToken);
                     break;
                 case ("query", "sale"):
                     await QueryAsync(context, current, cancellationToken);
