@@ -73,6 +73,9 @@ public sealed class ExportAndModelTests : IDisposable
         TestData.ShouldBeValidCommerceMl(xml);
         var documents = XDocument.Load(new MemoryStream(xml)).Root!.Elements(Cml + "Документ").ToList();
         documents.Select(d => (string)d.Element(Cml + "ХозОперация")!).ShouldBe(["Заказ товара", "Счет на оплату"]);
+        var ids = documents.Select(d => d.Element(Cml + "Ид")!.Value).ToList();
+        ids.ShouldBeUnique();
+        ids.ShouldAllBe(id => id.Length <= 40);
         documents[1].Element(Cml + "Номер")!.Value.ShouldBe("СЧ-7");
         documents[1].Element(Cml + "Дата")!.Value.ShouldBe("2026-12-01");
         // 1 × 1200 + 2 × 1200, VAT 20% included: 3600.00 with 600.00 of VAT.
