@@ -75,8 +75,13 @@ public sealed class ExchangeDialogueTests : IDisposable
         var updated = await admin.GetRecordAsync("deal", deal);
         ((string)updated["onec_payment_number"]!).ShouldBe("ТДЦУ-000001");
         ((string)updated["onec_paid_at"]!).ShouldStartWith("2026-12-01T15:39:10");
+        // What CrmKit sent came back with CrmKit's own ids: the same deal, company and product, nothing duplicated.
         (await admin.ListAsync("deal")).Count.ShouldBe(1);
         (await admin.ListAsync("deal_line", $"deal eq {deal}")).Count.ShouldBe(3);
+        (await admin.ListAsync("company")).Count.ShouldBe(1);
+        (await admin.ListAsync("product")).Count.ShouldBe(1);
+        (await admin.ListAsync("company")).Single()["onec_id"].ShouldBeNull();
+        (await admin.GetRecordAsync("deal", deal))["amount"]!["amount"].Number().ShouldBe(7200m);   // 1 + 2 + 3 × 1200
 
         // The import changed the deal: it goes to 1C again with the next query.
         var next = await onec.GetBytesAsync("type=sale&mode=query");

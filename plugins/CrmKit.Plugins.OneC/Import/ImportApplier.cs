@@ -37,12 +37,13 @@ internal sealed class ImportApplier(IRecordService records, CrmPrincipal princip
 
     private async Task ApplyCounterpartiesAsync(List<CounterpartyData> counterparties, CancellationToken cancellationToken)
     {
-        var legal = counterparties.Where(c => c.IsLegalEntity).ToList();
-        var people = counterparties.Where(c => !c.IsLegalEntity).ToList();
-        var companies = await ByOneCIdAsync(OneCEntities.Company, legal.Select(c => c.OneCId), cancellationToken);
+        // A counterparty CrmKit sent comes back with the company's own id, whatever requisites it was written with.
+        var companies = await ByOneCIdAsync(OneCEntities.Company, counterparties.Select(c => c.OneCId), cancellationToken);
+        var legal = counterparties.Where(c => c.IsLegalEntity || companies.ContainsKey(c.OneCId)).ToList();
+        var people = counterparties.Except(legal).ToList();
         foreach (var counterparty in legal)
         {
-            var values = new JsonObject { [OneCEntities.OneCId] = counterparty.OneCId };
+            var values = OneCIdValues(counterparty.OneCId, companies.GetValueOrDefault(counterparty.OneCId));
             var name = counterparty.Name ?? counterparty.FullName ?? "Контрагент " + counterparty.OneCId;
             values["name"] = Cut(name, 500);
             Set(values, "legal_name", Cut(counterparty.FullName, 500));
@@ -69,7 +70,8 @@ internal sealed class ImportApplier(IRecordService records, CrmPrincipal princip
         foreach (var person in people)
         {
             var (first, last, middle) = Names(person);
-            var values = new JsonObject { [OneCEntities.OneCId] = person.OneCId, ["first_name"] = Cut(first, 100) };
+            var values = OneCIdValues(person.OneCId, contacts.GetValueOrDefault(person.OneCId));
+            values["first_name"] = Cut(first, 100);
             Set(values, "last_name", Cut(last, 100));
             Set(values, "middle_name", Cut(middle, 100));
             Set(values, "email", person.Email is { } e && e.Contains('@', StringComparison.Ordinal) ? e : null);
@@ -336,23 +338,42 @@ internal sealed class ImportApplier(IRecordService records, CrmPrincipal princip
         }
     }
 
+    // The 1C id to store: none when the record was found by its own id (a record CrmKit sent, coming back).
+    private static JsonObject OneCIdValues(string oneCId, CrmRecord? existing) =>
+        existing is not null && existing.Id.ToString("D") == oneCId ? [] : new JsonObject { [OneCEntities.OneCId] = Cut(oneCId, 80) };
+
+    /// <summary>Records by their 1C id, then — for ids that are record ids CrmKit itself wrote out — by id.</summary>
     private async Task<Dictionary<string, CrmRecord>> ByOneCIdAsync(string entity, IEnumerable<string> ids, CancellationToken cancellationToken)
     {
+        var wanted = ids.Distinct(StringComparer.Ordinal).ToList();
+        var found = await ByFieldAsync(entity, OneCEntities.OneCId, wanted, Quote, cancellationToken);
+        var own = wanted.Where(id => !found.ContainsKey(id) && Guid.TryParse(id, out _)).ToList();
+        foreach (var (key, record) in await ByFieldAsync(entity, "id", own, id => Guid.Parse(id).ToString("D"), cancellationToken))
+        {
+            found[own.First(id => Guid.Parse(id).ToString("D") == key)] = record;
+        }
+
+        return found;
+    }
+
+    private async Task<Dictionary<string, CrmRecord>> ByFieldAsync(
+        string entity, string field, List<string> ids, Func<string, string> literal, CancellationToken cancellationToken)
+    {
         var found = new Dictionary<string, CrmRecord>(StringComparer.Ordinal);
-        foreach (var chunk in ids.Distinct(StringComparer.Ordinal).Chunk(InLimit))
+        foreach (var chunk in ids.Chunk(InLimit))
         {
             string? after = null;
             do
             {
                 var page = await records.QueryAsync(principal, entity, new RecordQuery
                 {
-                    Filter = $"{OneCEntities.OneCId} in ({string.Join(", ", chunk.Select(Quote))})",
+                    Filter = $"{field} in ({string.Join(", ", chunk.Select(literal))})",
                     Limit = RecordQuery.MaxLimit,
                     After = after,
                 }, cancellationToken);
                 foreach (var record in page.Items)
                 {
-                    found.TryAdd(Values.Text(record.Values, OneCEntities.OneCId)!, record);
+                    found.TryAdd(field == "id" ? record.Id.ToString("D") : Values.Text(record.Values, field)!, record);
                 }
 
                 after = page.NextCursor;
