@@ -101,6 +101,23 @@ public sealed class CommerceMlReaderTests
     }
 
     [Fact]
+    public void Seller_ShouldNotBecomeACounterpartyAndTheBuyerShouldBeFoundByRole()
+    {
+        const string xml = """
+            <КоммерческаяИнформация ВерсияСхемы="2.10"><Документ><Ид>7</Ид><ХозОперация>Заказ товара</ХозОперация><Контрагенты>
+              <Контрагент><Ид>us</Ид><Наименование>Мы</Наименование><ОфициальноеНаименование>ООО Мы</ОфициальноеНаименование><Роль>Продавец</Роль></Контрагент>
+              <Контрагент><Ид>payer</Ид><Наименование>Плательщик</Наименование><ПолноеНаименование>Иванов</ПолноеНаименование><Роль>Плательщик</Роль></Контрагент>
+              <Контрагент><Ид>buyer</Ид><Наименование>Покупатель</Наименование><ОфициальноеНаименование>АО Покупатель</ОфициальноеНаименование><Роль>Покупатель</Роль></Контрагент>
+            </Контрагенты></Документ></КоммерческаяИнформация>
+            """;
+
+        var package = CommerceMlReader.Read(TestData.Utf8(xml), Limit);
+
+        package.Counterparties.Select(c => c.OneCId).ShouldBe(["payer", "buyer"]);
+        package.Documents.Single().BuyerOneCId.ShouldBe("buyer");
+    }
+
+    [Fact]
     public void BillionLaughs_ShouldBeRefusedAsADtd()
     {
         const string bomb = """

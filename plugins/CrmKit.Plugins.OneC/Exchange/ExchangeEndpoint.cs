@@ -235,6 +235,13 @@ public sealed partial class ExchangeEndpoint(
             {
                 file.Close();
                 File.Delete(path);
+
+                // Read the rest before answering: a server that answers while the client is still sending may reset the
+                // connection, and 1C would see a network error instead of the reason. The host caps the body.
+                while (await context.Body.ReadAsync(buffer, cancellationToken) > 0)
+                {
+                }
+
                 throw Failure("onec.file_too_large", $"The file is larger than the limits (file_limit {current.FileLimit} bytes per part, maxImportMegabytes in total).",
                     $"Файл больше допустимого (file_limit {current.FileLimit} байт на часть, maxImportMegabytes всего).");
             }

@@ -118,27 +118,25 @@ internal static partial class CommerceMlReader
             return;
         }
 
-        string? buyerId = null;
+        // The buyer is the counterparty with the role Покупатель; without one, the first counterparty. The seller
+        // (the business itself, when 1C lists it) is not a counterparty of the CRM.
+        string? buyerId = null, firstId = null;
         foreach (var counterpartyElement in Children(Child(document, "Контрагенты"), "Контрагент"))
         {
-            var counterparty = ReadCounterparty(counterpartyElement);
-            if (counterparty is null)
+            if (Text(counterpartyElement, "Роль") == "Продавец" || ReadCounterparty(counterpartyElement) is not { } counterparty)
             {
                 continue;
             }
 
             AddCounterparty(package, counterparty);
-            var role = Text(counterpartyElement, "Роль");
-            if (buyerId is null || role is "Покупатель" or "Плательщик" or "Получатель")
+            firstId ??= counterparty.OneCId;
+            if (buyerId is null && Text(counterpartyElement, "Роль") == "Покупатель")
             {
-                buyerId ??= counterparty.OneCId;
-                if (role == "Покупатель")
-                {
-                    buyerId = counterparty.OneCId;
-                }
+                buyerId = counterparty.OneCId;
             }
         }
 
+        buyerId ??= firstId;
         var date = ParseDate(Text(document, "Дата"), Text(document, "Время"));
         var tax = Children(Child(document, "Налоги"), "Налог").FirstOrDefault();
         var data = new DocumentData
