@@ -68,6 +68,11 @@ public sealed class CliTests
         TestData.ShouldBeValidCommerceMl(File.ReadAllBytes(file));
         XDocument.Load(file).Root!.Elements().Single().Elements().First().Value.ShouldBe(deal);
 
+        var (toStdout, xml, _) = await RunAsync("1c", "export", "--deal", deal, "--server", address, "--api-key", OneCServer.AdminKey);
+        toStdout.ShouldBe(0);
+        xml.ShouldStartWith("<?xml version=\"1.0\" encoding=\"utf-8\"?>");
+        xml.ShouldContain("<Ид>" + deal + "</Ид>");
+
         var (refused, _, error) = await RunAsync("1c", "export", "--deal", "42", "--server", address, "--api-key", OneCServer.AdminKey);
         refused.ShouldBe(2);
         error.ShouldContain("--deal: '42' is not a record id");

@@ -162,10 +162,10 @@ public sealed class ExchangeDialogueTests : IDisposable
     }
 
     [Theory]
-    [InlineData("1c-orders-documents-2.09.xml", 2, 1, 0, 4)]
-    [InlineData("bitrix-orders-2.05-cp1251.xml", 2, 0, 2, 8)]
-    [InlineData("bitrix-orders-empty-2.05-cp1251.xml", 0, 0, 0, 0)]
-    public async Task RealOrderFiles_ShouldImportWithoutErrors(string file, int deals, int companies, int contacts, int lines)
+    [InlineData("1c-orders-documents-2.09.xml", 2, 1, 0, 4, 3)]   // one product twice; the delivery pseudo-line is a product too
+    [InlineData("bitrix-orders-2.05-cp1251.xml", 2, 0, 2, 8, 8)]
+    [InlineData("bitrix-orders-empty-2.05-cp1251.xml", 0, 0, 0, 0, 0)]
+    public async Task RealOrderFiles_ShouldImportWithoutErrors(string file, int deals, int companies, int contacts, int lines, int products)
     {
         await _server.ConfigureExchangeAsync(new JsonObject { ["fileLimit"] = 1024 * 1024 });
         using var admin = _server.Admin();
@@ -178,6 +178,7 @@ public sealed class ExchangeDialogueTests : IDisposable
         (await admin.ListAsync("company")).Count.ShouldBe(companies);
         (await admin.ListAsync("contact")).Count.ShouldBe(contacts);
         (await admin.ListAsync("deal_line")).Count.ShouldBe(lines);
+        (await admin.ListAsync("product")).Count.ShouldBe(products);
     }
 
     [Fact]

@@ -108,6 +108,21 @@ public sealed class ExportAndModelTests : IDisposable
     }
 
     [Fact]
+    public async Task DisabledPlugin_ShouldTakeItsEndpointAndExporterAwayAndEnablingShouldBringThemBack()
+    {
+        await _server.ConfigureExchangeAsync();
+        using var admin = _server.Admin();
+
+        (await admin.PostAsync("/api/plugins/crmkit.onec/disable", null)).EnsureSuccessStatusCode();
+
+        (await Problem(_server.Anonymous(), "/api/ext/onec-exchange?type=sale&mode=checkauth")).ShouldBe((404, "endpoint.not_found"));
+        (await Problem(admin, "/api/integrations/accounting/commerceml-2.10/export")).ShouldBe((404, "export.format_not_found"));
+
+        (await admin.PostAsync("/api/plugins/crmkit.onec/enable", null)).EnsureSuccessStatusCode();
+        (await _server.OneC().CheckAuthAsync())[0].ShouldBe("success");
+    }
+
+    [Fact]
     public async Task ExtensionEndpoints_ShouldAnswer404ForUnknownNames()
     {
         (await Problem(_server.Anonymous(), "/api/ext/no-such-endpoint")).ShouldBe((404, "endpoint.not_found"));
