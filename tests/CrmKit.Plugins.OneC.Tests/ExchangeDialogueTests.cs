@@ -182,6 +182,32 @@ public sealed class ExchangeDialogueTests : IDisposable
     }
 
     [Fact]
+    public async Task SaleFileInParts_ShouldBeImportedWhenTheLastPartArrives()
+    {
+        await _server.ConfigureExchangeAsync();   // file_limit 64 KiB
+        using var admin = _server.Admin();
+        var onec = _server.OneC();
+        await onec.CheckAuthAsync();
+        // The Bitrix answer (25 KB, windows-1251) padded with a 120 KB comment: parts of 65,536, 65,536 and the rest.
+        var bitrix = TestData.Bytes("bitrix-orders-2.05-cp1251.xml");
+        var afterDeclaration = Array.IndexOf(bitrix, (byte)'>') + 1;
+        byte[] padded = [.. bitrix[..afterDeclaration], .. Encoding.ASCII.GetBytes("\n<!--" + new string('x', 120_000) + "-->"), .. bitrix[afterDeclaration..]];
+        var parts = padded.Chunk(65536).ToList();
+        parts.Count.ShouldBe(3);
+
+        (await onec.PostFileAsync("sale", "orders.xml", parts[0]))[0].ShouldBe("success");
+        (await onec.PostFileAsync("sale", "orders.xml", parts[1]))[0].ShouldBe("success");
+        (await admin.ListAsync("deal")).ShouldBeEmpty();
+        (await onec.PostFileAsync("sale", "orders.xml", parts[2]))[0].ShouldBe("success");
+
+        (await admin.ListAsync("deal")).Count.ShouldBe(2);
+        // 1C versions that follow with mode=import get success; nothing is imported twice.
+        (await onec.GetLinesAsync("type=sale&mode=import&filename=orders.xml"))[0].ShouldBe("success");
+        (await admin.ListAsync("deal")).Count.ShouldBe(2);
+        (await admin.ListAsync("onec_exchange")).Count.ShouldBe(1);
+    }
+
+    [Fact]
     public async Task OneC209Orders_ShouldCarryStatusPaymentBuyerAndExactTotals()
     {
         await _server.ConfigureExchangeAsync(new JsonObject { ["fileLimit"] = 1024 * 1024 });

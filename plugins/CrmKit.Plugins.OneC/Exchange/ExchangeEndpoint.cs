@@ -23,7 +23,8 @@ namespace CrmKit.Plugins.OneC.Exchange;
 /// <item><c>mode=init</c> → <c>zip=no\nfile_limit=&lt;bytes&gt;\nversion=2.10</c>;</item>
 /// <item><c>type=sale&amp;mode=query</c> → the orders changed since the last confirmed exchange, as CommerceML;</item>
 /// <item><c>type=sale&amp;mode=success</c> → confirms them;</item>
-/// <item><c>type=sale&amp;mode=file&amp;filename=…</c> (POST) → imports statuses, payments and counterparties from 1C;</item>
+/// <item><c>type=sale&amp;mode=file&amp;filename=…</c> (POST, whole or in parts) → imports statuses, payments and
+/// counterparties from 1C once the last part arrived (a following <c>mode=import</c> is answered too);</item>
 /// <item><c>type=catalog&amp;mode=file&amp;filename=…</c> (POST, in parts) then <c>mode=import&amp;filename=…</c> →
 /// imports products (import.xml) and prices (offers.xml).</item>
 /// </list>
@@ -35,6 +36,8 @@ public sealed partial class ExchangeEndpoint(
     ILogger<ExchangeEndpoint> logger)
     : IHttpEndpoint
 {
+    private const string RootEndTag = "</КоммерческаяИнформация>";
+
     /// <summary>The endpoint's name: its address is <c>/api/ext/onec-exchange</c>.</summary>
     public const string Name = "onec-exchange";
 
@@ -96,6 +99,9 @@ public sealed partial class ExchangeEndpoint(
                     break;
                 case ("import", "catalog"):
                     await CatalogImportAsync(context, current, session, cancellationToken);
+                    break;
+                case ("import", "sale"):
+                    await SaleImportAsync(context, current, session, cancellationToken);
                     break;
                 default:
                     throw Failure("onec.unknown_mode", $"mode={mode} is not part of type={type} exchange.",
@@ -164,19 +170,54 @@ public sealed partial class ExchangeEndpoint(
         await TextAsync(context, "success\n", cancellationToken);
     }
 
+    // 1C sends a sale file whole when it fits file_limit, else in parts of exactly file_limit bytes and a shorter last
+    // one; some versions follow with mode=import. The file is imported as soon as its last part arrived — a part
+    // shorter than file_limit, or one that closes the root element — so both ways work, and a truncated file is
+    // reported at once instead of waiting for parts that never come.
     private async Task SaleFileAsync(HttpEndpointContext context, OneCSettings current, string session, CancellationToken cancellationToken)
     {
-        var path = await ReceiveAsync(context, current, session, append: false, cancellationToken);
+        var (path, part) = await ReceiveAsync(context, current, session, append: true, cancellationToken);
+        if (part < current.FileLimit || EndsWithRootEndTag(path))
+        {
+            await ImportStagedAsync(current, path, "sale_file", cancellationToken);
+        }
+
+        await TextAsync(context, "success\n", cancellationToken);
+    }
+
+    private async Task SaleImportAsync(HttpEndpointContext context, OneCSettings current, string session, CancellationToken cancellationToken)
+    {
+        // Nothing staged: the file was imported when its last part arrived.
+        var path = StagedPath(current, session, FileName(context));
+        if (File.Exists(path))
+        {
+            await ImportStagedAsync(current, path, "sale_file", cancellationToken);
+        }
+
+        await TextAsync(context, "success\n", cancellationToken);
+    }
+
+    private async Task ImportStagedAsync(OneCSettings current, string path, string kind, CancellationToken cancellationToken)
+    {
         try
         {
-            await ImportAsync(current, path, "sale_file", cancellationToken);
+            await ImportAsync(current, path, kind, cancellationToken);
         }
         finally
         {
             File.Delete(path);
         }
+    }
 
-        await TextAsync(context, "success\n", cancellationToken);
+    /// <summary>Whether the staged file ends with the root's end tag, in UTF-8 or windows-1251 (white space after it allowed).</summary>
+    private static bool EndsWithRootEndTag(string path)
+    {
+        using var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read);
+        var tail = new byte[Math.Min(file.Length, 512)];
+        file.Seek(-tail.Length, SeekOrigin.End);
+        file.ReadExactly(tail);
+        var end = tail.AsSpan().TrimEnd(" \t\r\n"u8);
+        return end.EndsWith(Encoding.UTF8.GetBytes(RootEndTag)) || end.EndsWith(CodePagesEncodingProvider.Instance.GetEncoding(1251)!.GetBytes(RootEndTag));
     }
 
     private static async Task CatalogFileAsync(HttpEndpointContext context, OneCSettings current, string session, CancellationToken cancellationToken)
@@ -194,15 +235,7 @@ public sealed partial class ExchangeEndpoint(
                 "mode=import указывает файл, который не был загружен через mode=file в этом сеансе.");
         }
 
-        try
-        {
-            await ImportAsync(current, path, "catalog_import", cancellationToken);
-        }
-        finally
-        {
-            File.Delete(path);
-        }
-
+        await ImportStagedAsync(current, path, "catalog_import", cancellationToken);
         await TextAsync(context, "success\n", cancellationToken);
     }
 
@@ -214,7 +247,7 @@ public sealed partial class ExchangeEndpoint(
     }
 
     // Streams the body to the session's staging folder, appending for the parts of one file; refuses more than the limits.
-    private static async Task<string> ReceiveAsync(
+    private static async Task<(string Path, long Part)> ReceiveAsync(
         HttpEndpointContext context, OneCSettings current, string session, bool append, CancellationToken cancellationToken)
     {
         if (context.Method != "POST")
@@ -249,7 +282,7 @@ public sealed partial class ExchangeEndpoint(
             await file.WriteAsync(buffer.AsMemory(0, read), cancellationToken);
         }
 
-        return path;
+        return (path, part);
     }
 
     private static string FileName(HttpEndpointContext context)
