@@ -151,6 +151,8 @@ public sealed class ExchangeDialogueTests : IDisposable
         }
 
         (await onec.GetLinesAsync("type=catalog&mode=import&filename=offers0_1.xml"))[0].ShouldBe("success");
+        (await onec.GetLinesAsync("type=catalog&mode=deactivate"))[0].ShouldBe("success");
+        (await onec.GetLinesAsync("type=catalog&mode=complete"))[0].ShouldBe("success");
         products = await admin.ListAsync("product");
         products.Count.ShouldBe(44);   // 36 updated with prices, 8 offers of products the catalogue did not list
         mat = products.Single(p => (string?)p["onec_id"] == "bd8c4e15-18f9-11e7-80c2-0cc47ab29cd1");

@@ -103,6 +103,10 @@ public sealed partial class ExchangeEndpoint(
                 case ("import", "sale"):
                     await SaleImportAsync(context, current, session, cancellationToken);
                     break;
+                case ("deactivate" or "complete", "catalog"):
+                    // Newer 1C versions close a full catalogue upload with these; CrmKit keeps products 1C left out.
+                    await TextAsync(context, "success\n", cancellationToken);
+                    break;
                 default:
                     throw Failure("onec.unknown_mode", $"mode={mode} is not part of type={type} exchange.",
                         $"mode={mode} не входит в обмен type={type}.");
