@@ -52,13 +52,19 @@ public sealed class ApplyImportMessage : IRecordMessageHandler
         var applier = new ImportApplier(records, context.Principal, Values.Boolean(context.Input, "requisites") ?? false);
         await applier.ApplyAsync(package, cancellationToken);
         var result = applier.Result;
-        await records.UpdateAsync(context.Principal, OneCEntities.Exchange, context.RecordId, new JsonObject
+        var log = new JsonObject
         {
             ["status"] = "imported",
             ["documents"] = result.DealsCreated + result.DealsUpdated,
             ["counterparties"] = result.Companies + result.Contacts,
             ["products"] = result.ProductsCreated + result.ProductsUpdated,
-        }, null, cancellationToken);
+        };
+        if (result.RequisitesRefused > 0)
+        {
+            log["message"] = $"{result.RequisitesRefused} counterparty(ies) saved without the ИНН/КПП of the file: the requisites checks refused them.";
+        }
+
+        await records.UpdateAsync(context.Principal, OneCEntities.Exchange, context.RecordId, log, null, cancellationToken);
         return result.ToJson();
     }
 }

@@ -35,6 +35,35 @@ internal sealed class ImportApplier(IRecordService records, CrmPrincipal princip
         }
     }
 
+    /// <summary>
+    /// Creates or updates a company. Lenient on input: when the only objections are to its requisites (an ИНН or КПП
+    /// that the requisites plugin's checks refuse, as real 1C files sometimes carry), the company is saved without them
+    /// and the import counts it, rather than the whole file failing.
+    /// </summary>
+    private async Task<Guid> SaveCompanyAsync(JsonObject values, CrmRecord? existing, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await WriteCompanyAsync(values, existing, cancellationToken);
+        }
+        catch (CrmException e) when (e.Kind == CrmErrorKind.Validation && e.Errors.Count > 0 &&
+            e.Errors.All(error => RequisitePointers.Any(p => error.Pointer == p || error.Pointer.StartsWith(p + "/", StringComparison.Ordinal))))
+        {
+            // Validation refuses before anything is written, so the import's transaction is untouched.
+            values.Remove("inn");
+            values.Remove("kpp");
+            Result.RequisitesRefused++;
+            return await WriteCompanyAsync(values, existing, cancellationToken);
+        }
+    }
+
+    private async Task<Guid> WriteCompanyAsync(JsonObject values, CrmRecord? existing, CancellationToken cancellationToken) =>
+        existing is null
+            ? (await records.CreateAsync(principal, OneCEntities.Company, [values], cancellationToken))[0].Id
+            : (await records.UpdateAsync(principal, OneCEntities.Company, existing.Id, values, null, cancellationToken)).Id;
+
+    private static readonly string[] RequisitePointers = ["/inn", "/kpp"];
+
     private async Task ApplyCounterpartiesAsync(List<CounterpartyData> counterparties, CancellationToken cancellationToken)
     {
         // A counterparty CrmKit sent comes back with the company's own id, whatever requisites it was written with.
@@ -60,9 +89,7 @@ internal sealed class ImportApplier(IRecordService records, CrmPrincipal princip
                 existing = await FindByInnAsync(inn, counterparty.Kpp, cancellationToken);
             }
 
-            _companies[counterparty.OneCId] = existing is null
-                ? (await records.CreateAsync(principal, OneCEntities.Company, [values], cancellationToken))[0].Id
-                : (await records.UpdateAsync(principal, OneCEntities.Company, existing.Id, values, null, cancellationToken)).Id;
+            _companies[counterparty.OneCId] = await SaveCompanyAsync(values, existing, cancellationToken);
             Result.Companies++;
         }
 

@@ -21,6 +21,9 @@ internal sealed class ImportResult
 
     public int DocumentsSkipped { get; set; }
 
+    /// <summary>Companies saved without the ИНН/КПП the file gave, because the requisites checks refused them.</summary>
+    public int RequisitesRefused { get; set; }
+
     public JsonObject ToJson() => new()
     {
         ["companies"] = Companies,
@@ -31,5 +34,6 @@ internal sealed class ImportResult
         ["dealsUpdated"] = DealsUpdated,
         ["lines"] = Lines,
         ["documentsSkipped"] = DocumentsSkipped,
+        ["requisitesRefused"] = RequisitesRefused,
     };
 }

@@ -20,9 +20,20 @@ public sealed class OneCServer : WebApplicationFactory<Program>
     public const string Password = "Пароль-1С-secret";
 
     public OneCServer()
+        : this(withRequisites: false)
+    {
+    }
+
+    /// <summary>Starts the server; with <paramref name="withRequisites"/> the ru.requisites plugin is installed beside the 1C one.</summary>
+    public OneCServer(bool withRequisites)
     {
         Folder = Directory.CreateTempSubdirectory("crmkit-onec-").FullName;
         CopyDirectory(Path.Combine(AppContext.BaseDirectory, "published-plugins", "crmkit.onec"), Path.Combine(Folder, "plugins", "crmkit.onec"));
+        if (withRequisites)
+        {
+            CopyDirectory(Path.Combine(AppContext.BaseDirectory, "published-plugins", "ru.requisites"), Path.Combine(Folder, "plugins", "ru.requisites"));
+        }
+
         UseKestrel(0);
         StartServer();
     }
