@@ -17,7 +17,8 @@ public static class CrmKitEndpointRouteBuilderExtensions
     /// <c>/api/plugins/{id}/settings[/schema]</c>, <c>/api/plugins[/{id}[/enable|disable|reload]]</c> and
     /// <c>/api/plugins/scan</c> (when the host has a plugin runtime),
     /// <c>GET /api/integrations/egrul/{innOrOgrn}</c> (through the loaded registry-lookup plugin),
-    /// <c>GET /api/integrations/accounting/{format}/export</c>, <c>GET|POST /api/ext/{name}</c> (modules' HTTP endpoints)
+    /// <c>GET /api/integrations/accounting/{format}/export</c>, <c>GET|POST /api/ext/{name}</c> (modules' HTTP endpoints),
+    /// <c>/api/channels/{instance}/webhook</c> and <c>/api/channels/{instance}/messages</c> (message channel instances)
     /// and <c>GET /openapi/v1.json</c>. Failures of
     /// these endpoints are answered with RFC 7807 problem details.
     /// </summary>
@@ -55,6 +56,7 @@ public static class CrmKitEndpointRouteBuilderExtensions
         RegistryLookupEndpoints.Map(group);
         AccountingExportEndpoints.Map(group);
         ExtensionHttpEndpoints.Map(group);
+        ChannelEndpoints.Map(group);
         OpenApiEndpoints.Map(group);
         return group;
     }

@@ -30,4 +30,11 @@ public sealed class CrmKitOptions
 
     /// <summary>Whether the standard CRM model (company, contact, lead, deal, activity, note) is registered.</summary>
     public bool IncludeStandardModel { get; set; } = true;
+
+    /// <summary>
+    /// The message channel instances by id (<c>CrmKit:Channels:{id}</c>): each names its channel type, the service
+    /// account its messages are stored as, and its settings. The id is the webhook address segment
+    /// (<c>/api/channels/{id}/webhook</c>).
+    /// </summary>
+    public Dictionary<string, Messaging.ChannelInstanceOptions> Channels { get; set; } = new(StringComparer.Ordinal);
 }

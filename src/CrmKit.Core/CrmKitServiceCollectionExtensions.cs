@@ -77,6 +77,11 @@ public static class CrmKitServiceCollectionExtensions
         services.TryAddSingleton<MetadataFreshness>();
         services.AddHostedService<MetadataRefresher>();
         AddSecurity(services);
+        services.TryAddSingleton<Messaging.ChannelInbox>();
+        services.TryAddSingleton(sp => new Messaging.ChannelHost(
+            sp.GetRequiredService<IOptionsMonitor<CrmKitOptions>>(), sp.GetRequiredService<ICrmExtensions>(),
+            sp.GetRequiredService<Messaging.ChannelInbox>(), sp.GetService<TimeProvider>() ?? TimeProvider.System,
+            sp.GetRequiredService<IRecordService>(), sp.GetRequiredService<Storage.ICrmStore>()));
         services.TryAddSingleton<DefaultModuleSettingsService>();
         services.TryAddSingleton<IModuleSettingsService>(sp => sp.GetRequiredService<DefaultModuleSettingsService>());
         services.AddHostedService<ModuleSettingsInitializer>();

@@ -15,6 +15,7 @@ public sealed partial class StandardCrmModule
                 .Option("call", "Call", "Звонок")
                 .Option("meeting", "Meeting", "Встреча")
                 .Option("email", "E-mail", "Письмо")
+                .Option("message", "Message", "Сообщение")
                 .Required())
             .String("subject", f => f.Label("Subject", "Тема").Required())
             .Text("description", f => f.Label("Description", "Описание"))
@@ -28,5 +29,6 @@ public sealed partial class StandardCrmModule
             .DateTime("completed_at", f => f.Label("Completed at", "Дата выполнения"));
         ResponsibleUser(entity);
         RegardingLinks(entity);
+        ActivityChannelFields(entity);
     }
 }

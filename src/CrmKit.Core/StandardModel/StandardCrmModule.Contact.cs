@@ -19,5 +19,6 @@ public sealed partial class StandardCrmModule
         entity
             .Date("birthday", f => f.Label("Birthday", "День рождения"))
             .Enum("source", f => SourceOptions(f.Label("Source", "Источник")));
+        ContactChannelFields(entity);
     }
 }

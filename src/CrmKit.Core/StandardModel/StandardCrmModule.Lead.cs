@@ -28,5 +28,6 @@ public sealed partial class StandardCrmModule
         entity
             .Money("expected_amount", f => f.Label("Expected amount", "Ожидаемая сумма"))
             .Text("description", f => f.Label("Description", "Описание"));
+        LeadChannelFields(entity);
     }
 }

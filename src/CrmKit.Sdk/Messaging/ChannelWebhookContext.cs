@@ -34,6 +34,9 @@ public sealed class ChannelWebhookContext
     /// </summary>
     public required ReadOnlyMemory<byte> Body { get; init; }
 
+    /// <summary>The caller's IP address as the host sees it (for rate limits), or null when unknown.</summary>
+    public string? RemoteAddress { get; init; }
+
     /// <summary>When the host received the call (UTC).</summary>
     public required DateTimeOffset ReceivedAt { get; init; }
 

@@ -15,6 +15,12 @@ public sealed class ChannelWebhookResult
     /// <summary>The media type of <see cref="Body"/>.</summary>
     public string ContentType { get; init; } = "text/plain; charset=utf-8";
 
+    /// <summary>
+    /// Response headers to add (a website form's <c>Access-Control-Allow-Origin</c>); the host sets no others of its own
+    /// beyond the content type.
+    /// </summary>
+    public IReadOnlyDictionary<string, string> Headers { get; init; } = new Dictionary<string, string>();
+
     /// <summary>The messages the call carried, normalized; empty for handshakes, rejected calls and ignored events.</summary>
     public IReadOnlyList<InboundMessage> Messages { get; init; } = [];
 

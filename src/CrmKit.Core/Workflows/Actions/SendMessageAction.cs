@@ -11,7 +11,11 @@ namespace CrmKit.Core.Workflows.Actions;
 /// <see cref="IMessageChannel"/> of type <c>channel</c>; a clear step error when no such channel is registered.
 /// The step's idempotency key goes with the message.
 /// </summary>
-internal sealed class SendMessageAction(ICrmExtensions extensions, ITemplateRenderer renderer) : IBuiltInWorkflowAction
+/// <remarks>
+/// With <c>instance</c> naming a configured channel instance (<c>CrmKit:Channels</c>), the message goes through that
+/// instance with its configured settings, and <c>channel</c> may be left out.
+/// </remarks>
+internal sealed class SendMessageAction(ICrmExtensions extensions, ITemplateRenderer renderer, Messaging.ChannelHost channels) : IBuiltInWorkflowAction
 {
     public string Type => BuiltInWorkflowActions.SendMessage;
 
@@ -19,15 +23,18 @@ internal sealed class SendMessageAction(ICrmExtensions extensions, ITemplateRend
 
     public async Task<WorkflowStepOutcome> ExecuteAsync(WorkflowStepContext context, CancellationToken cancellationToken)
     {
+        if (context.String("instance") is { } instanceId && channels.IsConfigured(instanceId))
+        {
+            return await SendThroughInstanceAsync(context, instanceId, cancellationToken);
+        }
+
         var type = context.RequiredString("channel");
         var channel = extensions.TryGet<IMessageChannel>(type, out var found)
             ? found
             : extensions.GetAll<IMessageChannel>().FirstOrDefault(c => c.Descriptor.ChannelType == type)
               ?? throw WorkflowRunMessages.Final(WorkflowRunErrorCodes.NoChannel, type);
         var to = context.RequiredString("to");
-        var text = context.String("text")
-            ?? (context.String("template") is { } template ? await renderer.RenderAsync(template, context.Model, cancellationToken) : null)
-            ?? throw WorkflowRunMessages.Final(WorkflowRunErrorCodes.BadParameter, "text", "text or template is required");
+        var text = await TextAsync(context, cancellationToken);
         var result = await channel.SendAsync(new ChannelSendContext
         {
             InstanceId = context.String("instance") ?? type,
@@ -37,9 +44,26 @@ internal sealed class SendMessageAction(ICrmExtensions extensions, ITemplateRend
             Principal = context.Principal,
             Services = context.Services,
         }, cancellationToken);
-        return result.Succeeded
+        return Outcome(type, to, result);
+    }
+
+    private async Task<WorkflowStepOutcome> SendThroughInstanceAsync(WorkflowStepContext context, string instanceId, CancellationToken cancellationToken)
+    {
+        var to = context.RequiredString("to");
+        var text = await TextAsync(context, cancellationToken);
+        var result = await channels.SendAsync(
+            instanceId, new OutboundMessage { ConversationId = to, Text = text }, context.Principal, context.IdempotencyKey, context.Services, cancellationToken);
+        return Outcome(instanceId, to, result);
+    }
+
+    private async Task<string> TextAsync(WorkflowStepContext context, CancellationToken cancellationToken) =>
+        context.String("text")
+            ?? (context.String("template") is { } template ? await renderer.RenderAsync(template, context.Model, cancellationToken) : null)
+            ?? throw WorkflowRunMessages.Final(WorkflowRunErrorCodes.BadParameter, "text", "text or template is required");
+
+    private WorkflowStepOutcome Outcome(string type, string to, OutboundMessageResult result) =>
+        result.Succeeded
             ? new WorkflowStepOutcome(new JsonObject { ["channel"] = type, ["to"] = to, ["messageId"] = result.ExternalMessageId })
             : throw new WorkflowStepException(WorkflowRunErrorCodes.ActionFailed,
                 WorkflowRunMessages.Text(WorkflowRunErrorCodes.ActionFailed, Type, result.Error).ToString(), result.Retryable, result.RetryAfter);
-    }
 }
