@@ -25,7 +25,7 @@ public sealed class ChannelServer : WebApplicationFactory<Program>
     public const string VkAccessToken = "vk1.a.test-access-token";
     public const string FormToken = "form-token-0123456789abcdef";
     public const string SiteOrigin = "https://shop.example.ru";
-    public const int FormRateLimit = 5;
+    public const int FormRateLimit = 8;
 
     private readonly string _botApi;
     private readonly string _vkApi;
