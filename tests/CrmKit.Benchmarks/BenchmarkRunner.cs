@@ -129,6 +129,11 @@ internal static class BenchmarkRunner
                 await RunGuardedAsync(report, OneC.OneCExportBenchmark.Name, () => new OneC.OneCExportBenchmark(settings, report).RunAsync());
             }
 
+            if (settings.Runs(Channels.ChannelWebhookBenchmark.Name))
+            {
+                await RunGuardedAsync(report, Channels.ChannelWebhookBenchmark.Name, () => new Channels.ChannelWebhookBenchmark(settings, report).RunAsync());
+            }
+
             // PostgreSQL (skipped without CRMKIT_TEST_POSTGRES).
             if (settings.Runs(PostgreSqlBulkBenchmark.Name))
             {

@@ -24,6 +24,8 @@ internal sealed class BenchmarkSettings
           outbox-pg  outbox on PostgreSQL: two nodes (hosts with a dispatcher each) vs one (target 1.6x faster)
           onec-export  10,000 orders × 5 lines to CommerceML 2.10 through the crmkit.onec exporter vs a plain XmlWriter
                      loop (target ≥ 50% of its speed; peak memory must not grow with the count)
+          channels   Telegram webhook → stored contact, lead and activity per second on SQLite through the stock server
+                     (HTTP, plugin runtime) vs a bare POST of an activity record (target ≥ 500 messages/s)
           all        all of the above
 
         The -pg benchmarks run against the server in CRMKIT_TEST_POSTGRES (an admin connection string; each makes
@@ -85,7 +87,7 @@ internal sealed class BenchmarkSettings
 
         var command = args[0];
         if (command is not ("bulk" or "query" or "validate" or "plugins" or "templates" or "outbox" or "workflows" or "security" or "requisites" or
-            "bulk-pg" or "query-pg" or "outbox-pg" or "onec-export" or "all"))
+            "bulk-pg" or "query-pg" or "outbox-pg" or "onec-export" or "channels" or "all"))
         {
             Console.Error.WriteLine($"Unknown command '{command}'.");
             Console.Error.WriteLine(Usage);
