@@ -21,11 +21,11 @@ public sealed partial class StandardCrmModule
         entity
             .String("source_detail", f => f.Label("Source detail", "Уточнение источника").MaxLength(256))
             .String("channel_instance", f => f.Label("Channel", "Канал").MaxLength(ChannelKeyMaxLength).Indexed())
-            .String("utm_source", f => f.Label("UTM source", "UTM source").MaxLength(256))
-            .String("utm_medium", f => f.Label("UTM medium", "UTM medium").MaxLength(256))
-            .String("utm_campaign", f => f.Label("UTM campaign", "UTM campaign").MaxLength(256))
-            .String("utm_term", f => f.Label("UTM term", "UTM term").MaxLength(256))
-            .String("utm_content", f => f.Label("UTM content", "UTM content").MaxLength(256));
+            .String("utm_source", f => f.Label("UTM source", "UTM: источник").MaxLength(256))
+            .String("utm_medium", f => f.Label("UTM medium", "UTM: канал").MaxLength(256))
+            .String("utm_campaign", f => f.Label("UTM campaign", "UTM: кампания").MaxLength(256))
+            .String("utm_term", f => f.Label("UTM term", "UTM: ключевое слово").MaxLength(256))
+            .String("utm_content", f => f.Label("UTM content", "UTM: содержание").MaxLength(256));
     }
 
     private static void ActivityChannelFields(IFieldSetBuilder entity) => entity

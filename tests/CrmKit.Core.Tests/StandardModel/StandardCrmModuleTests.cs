@@ -84,7 +84,7 @@ public sealed class StandardCrmModuleTests
             .Where(p => p.Field[CrmSchemaKeywords.Type]!.GetValue<string>() == BuiltInFieldTypes.Lookup)
             .ToList();
 
-        lookups.Count.ShouldBe(12);
+        lookups.Count.ShouldBe(13);
         foreach (var (entity, name, field) in lookups)
         {
             var target = field[CrmSchemaKeywords.Lookup]!["entity"]!.GetValue<string>();
@@ -140,7 +140,8 @@ public sealed class StandardCrmModuleTests
     [InlineData("lead", "source", new[] { "website", "telegram", "vk", "referral", "cold_call", "other" })]
     [InlineData("contact", "source", new[] { "website", "telegram", "vk", "referral", "cold_call", "other" })]
     [InlineData("lead", "status", new[] { "new", "in_progress", "qualified", "disqualified", "converted" })]
-    [InlineData("activity", "type", new[] { "task", "call", "meeting", "email" })]
+    [InlineData("activity", "type", new[] { "task", "call", "meeting", "email", "message" })]
+    [InlineData("activity", "direction", new[] { "inbound", "outbound" })]
     [InlineData("activity", "status", new[] { "planned", "done", "cancelled" })]
     public void Configure_ShouldDeclareEnumOptions(string entity, string field, string[] options)
     {
