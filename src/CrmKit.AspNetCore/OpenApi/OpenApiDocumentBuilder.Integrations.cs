@@ -48,5 +48,52 @@ internal static partial class OpenApiDocumentBuilder
                 "Calls a module's HTTP endpoint with a body, capped at the endpoint's limit (413 request.too_large).",
                 WithProblems(new JsonObject { ["200"] = text.DeepClone() }, 404, 413)),
         };
+
+        var instance = new JsonArray(PathParameter("instance", "The channel instance id (CrmKit:Channels:{instance}).", Type("string")));
+        var channelAnswer = new JsonObject
+        {
+            ["description"] = "The channel's own answer (VK: ok or the confirmation string; a form: {\"ok\":true}); 403 when the channel refuses the call.",
+            ["content"] = new JsonObject { ["*/*"] = new JsonObject { ["schema"] = new JsonObject { ["type"] = "string" } } },
+        };
+        paths["/api/channels/{instance}/webhook"] = new JsonObject
+        {
+            ["parameters"] = instance.DeepClone(),
+            ["get"] = Operation("channelWebhookGet", IntegrationsTag,
+                "A channel instance's webhook (docs/integrations/channels.md); anonymous: the channel authenticates the call.",
+                WithProblems(new JsonObject { ["200"] = channelAnswer.DeepClone() }, 404)),
+            ["post"] = Operation("channelWebhookPost", IntegrationsTag,
+                "Delivers an update (Telegram, VK Callback API, a website form). The channel verifies it (403 and nothing stored " +
+                "otherwise); its messages are stored once each as contact, lead and timeline activity before the answer, and raise message.inbound.",
+                WithProblems(new JsonObject { ["200"] = channelAnswer.DeepClone() }, 404, 413)),
+            ["options"] = Operation("channelWebhookPreflight", IntegrationsTag,
+                "The CORS preflight of a website form (204 with Access-Control-Allow-Origin for an allowed origin).",
+                WithProblems(new JsonObject { ["204"] = new JsonObject { ["description"] = "Allowed." } }, 404)),
+        };
+        paths["/api/channels/{instance}/messages"] = new JsonObject
+        {
+            ["parameters"] = instance.DeepClone(),
+            ["post"] = Operation("sendChannelMessage", IntegrationsTag,
+                "Sends a message through a channel instance and records it as an outbound activity of the caller; 502 " +
+                "channel.send_failed (nothing recorded) when the channel refuses it.",
+                WithProblems(new JsonObject
+                {
+                    ["201"] = JsonResponse("Sent.", new JsonObject
+                    {
+                        ["type"] = "object",
+                        ["properties"] = new JsonObject { ["messageId"] = Type("string"), ["activity"] = Type("string") },
+                    }),
+                    ["502"] = new JsonObject { ["description"] = "channel.send_failed: the channel did not accept the message." },
+                }, 404, 422),
+                requestBody: JsonBody("The message.", new JsonObject
+                {
+                    ["type"] = "object",
+                    ["required"] = new JsonArray("to", "text"),
+                    ["properties"] = new JsonObject
+                    {
+                        ["to"] = Type("string"), ["text"] = Type("string"), ["lead"] = Type("string"), ["contact"] = Type("string"),
+                        ["replyTo"] = Type("string"), ["idempotencyKey"] = Type("string"),
+                    },
+                })),
+        };
     }
 }
