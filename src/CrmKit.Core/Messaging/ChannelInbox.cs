@@ -94,7 +94,7 @@ internal sealed class ChannelInbox(IRecordService records, ICrmStore store, ISer
             };
             SetIfPresent(values, "phone", phone);
             SetIfPresent(values, "email", message.Sender.Email);
-            return (await records.CreateAsync(principal, Contact, [values], cancellationToken))[0];
+            return await CreateLenientAsync(principal, Contact, values, cancellationToken);
         }
 
         var changes = new JsonObject();
@@ -108,7 +108,19 @@ internal sealed class ChannelInbox(IRecordService records, ICrmStore store, ISer
             changes["phone"] = phone;
         }
 
-        return changes.Count == 0 ? contact : await records.UpdateAsync(principal, Contact, contact.Id, changes, contact.Version, cancellationToken);
+        if (changes.Count == 0)
+        {
+            return contact;
+        }
+
+        try
+        {
+            return await records.UpdateAsync(principal, Contact, contact.Id, changes, contact.Version, cancellationToken);
+        }
+        catch (CrmException e) when (e.Kind == CrmErrorKind.Validation && changes.Remove("phone"))
+        {
+            return changes.Count == 0 ? contact : await records.UpdateAsync(principal, Contact, contact.Id, changes, contact.Version, cancellationToken);
+        }
     }
 
     private async Task<Guid> FindOrOpenLeadAsync(CrmPrincipal principal, ChannelInstance instance, InboundMessage message, CrmRecord contact, CancellationToken cancellationToken)
@@ -130,7 +142,18 @@ internal sealed class ChannelInbox(IRecordService records, ICrmStore store, ISer
 
             if (changes.Count > 0)
             {
-                await records.UpdateAsync(principal, Lead, open.Id, changes, open.Version, cancellationToken);
+                try
+                {
+                    await records.UpdateAsync(principal, Lead, open.Id, changes, open.Version, cancellationToken);
+                }
+                catch (CrmException e) when (e.Kind == CrmErrorKind.Validation && changes.Remove("phone") && changes.Count > 0)
+                {
+                    await records.UpdateAsync(principal, Lead, open.Id, changes, open.Version, cancellationToken);
+                }
+                catch (CrmException e) when (e.Kind == CrmErrorKind.Validation)
+                {
+                    // Only the phone was to change, and the field refused it: the activity still records the message.
+                }
             }
 
             return open.Id;
@@ -162,7 +185,23 @@ internal sealed class ChannelInbox(IRecordService records, ICrmStore store, ISer
             values["company_name"] = Truncate(company, 200);
         }
 
-        return (await records.CreateAsync(principal, Lead, [values], cancellationToken))[0].Id;
+        return (await CreateLenientAsync(principal, Lead, values, cancellationToken)).Id;
+    }
+
+    /// <summary>
+    /// Creates a record; when the field types refuse what the sender typed (a phone or e-mail that does not parse),
+    /// creates it without those, so that a message is never refused for them — the activity keeps the text as sent.
+    /// </summary>
+    private async Task<CrmRecord> CreateLenientAsync(CrmPrincipal principal, string entity, JsonObject values, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return (await records.CreateAsync(principal, entity, [values], cancellationToken))[0];
+        }
+        catch (CrmException e) when (e.Kind == CrmErrorKind.Validation && (values.Remove("phone") | values.Remove("email")))
+        {
+            return (await records.CreateAsync(principal, entity, [values], cancellationToken))[0];
+        }
     }
 
     private static JsonObject ActivityValues(ChannelInstance instance, InboundMessage message, string key, Guid contact, Guid lead)

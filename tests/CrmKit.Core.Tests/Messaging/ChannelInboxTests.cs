@@ -73,6 +73,17 @@ public sealed class ChannelInboxTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_phone_the_field_type_refuses_is_left_out_and_the_message_still_stored()
+    {
+        (await ReceiveAsync("u5|d8|Мой номер|+1 000 0000")).Stored.ShouldBe(1);
+
+        var contact = (await QueryAsync("contact", "channel_user_key eq 'pipe:u5'")).ShouldHaveSingleItem();
+        contact.Values["phone"].ShouldBeNull();
+        var lead = (await QueryAsync("lead", $"contact eq '{contact.Id}'")).ShouldHaveSingleItem();
+        (await QueryAsync("activity", $"lead eq '{lead.Id}'")).ShouldHaveSingleItem().Values["subject"]!.GetValue<string>().ShouldBe("Мой номер");
+    }
+
+    [Fact]
     public async Task A_refused_call_stores_nothing_and_an_unknown_instance_is_channel_not_found()
     {
         var host = _host.Services.GetRequiredService<ChannelHost>();
