@@ -121,7 +121,8 @@ public sealed class TelegramChannel : IMessageChannel
         }
         catch (RequestException e)
         {
-            return OutboundMessageResult.Failed("Bot API unreachable: " + e.Message, retryable: true);
+            // No answer, or one that is not a Bot API answer.
+            return OutboundMessageResult.Failed("Bot API call failed: " + e.Message, retryable: true);
         }
         catch (HttpRequestException e)
         {

@@ -157,6 +157,29 @@ public sealed class TelegramTests(ChannelFixture fixture) : IClassFixture<Channe
     }
 
     [Fact]
+    public async Task A_bot_api_refusal_is_a_502_and_records_no_outbound_activity()
+    {
+        var normal = fixture.BotApi.Reply;
+        fixture.BotApi.Reply = _ => """{"ok":false,"error_code":403,"description":"Forbidden: bot was blocked by the user"}""";
+        fixture.BotApi.Status = 403;
+        try
+        {
+            using var admin = _server.Admin();
+            var response = await admin.PostAsJsonAsync("/api/channels/tg/messages", new JsonObject { ["to"] = "5000099", ["text"] = "Алло?" });
+            response.StatusCode.ShouldBe(HttpStatusCode.BadGateway);
+            var problem = await response.Content.ReadAsStringAsync();
+            problem.ShouldContain("channel.send_failed");
+            problem.ShouldContain("bot was blocked by the user", Case.Sensitive, problem);
+            (await admin.ListAsync("activity", "conversation_id eq '5000099'")).ShouldBeEmpty();
+        }
+        finally
+        {
+            fixture.BotApi.Reply = normal;
+            fixture.BotApi.Status = 200;
+        }
+    }
+
+    [Fact]
     public async Task Sending_needs_credentials()
     {
         using var anonymous = _server.Anonymous();

@@ -30,6 +30,9 @@ public sealed class FakeApi : IAsyncDisposable
 
     public Func<FakeRequest, string> Reply { get; set; }
 
+    /// <summary>The HTTP status of the answers (the Bot API answers its errors with their own status, 403, 429...).</summary>
+    public int Status { get; set; } = 200;
+
     public IReadOnlyList<FakeRequest> Requests => [.. _requests];
 
     public static async Task<FakeApi> StartAsync(Func<FakeRequest, string> reply)
@@ -56,6 +59,7 @@ public sealed class FakeApi : IAsyncDisposable
         using var reader = new StreamReader(context.Request.Body, Encoding.UTF8);
         var request = new FakeRequest(context.Request.Method, context.Request.Path.Value ?? "", context.Request.ContentType ?? "", await reader.ReadToEndAsync());
         _requests.Enqueue(request);
+        context.Response.StatusCode = Status;
         context.Response.ContentType = "application/json";
         await context.Response.WriteAsync(Reply(request));
     }
