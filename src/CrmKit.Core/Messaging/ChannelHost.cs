@@ -1,4 +1,6 @@
+using System.Runtime.CompilerServices;
 using System.Text.Json.Nodes;
+using CrmKit.JsonSchema;
 using CrmKit.Core.Modules;
 using CrmKit.Sdk.Errors;
 using CrmKit.Sdk.Localization;
@@ -24,6 +26,8 @@ public sealed class ChannelHost
     private readonly TimeProvider _clock;
     private readonly IRecordService _records;
     private readonly ICrmStore _store;
+    private readonly JsonSchemaCompiler _compiler = new();
+    private readonly ConditionalWeakTable<IMessageChannel, Settings.CompiledSettingsSchema> _schemas = new();
 
     internal ChannelHost(
         IOptionsMonitor<CrmKitOptions> options, ICrmExtensions extensions, ChannelInbox inbox, TimeProvider clock, IRecordService records, ICrmStore store)
@@ -60,6 +64,15 @@ public sealed class ChannelHost
         foreach (var (key, value) in options.Settings)
         {
             settings[key] = value;
+        }
+
+        var schema = _schemas.GetValue(channel, c => Settings.CompiledSettingsSchema.Compile(c.Descriptor.ChannelType, c.Descriptor.GetSettingsSchema(), _compiler));
+        if (schema.Validate(settings) is { Count: > 0 } errors)
+        {
+            // Pointers and codes only: the values may be secrets.
+            throw new CrmException(CrmErrorKind.Unavailable, "channel.invalid_settings", LocalizedText.Of(
+                $"The settings of channel instance '{instanceId}' do not match its channel's schema: {string.Join(", ", errors.Select(e => e.Pointer + " " + e.Code))}.",
+                $"Настройки канала «{instanceId}» не соответствуют схеме канала: {string.Join(", ", errors.Select(e => e.Pointer + " " + e.Code))}."));
         }
 
         return new ChannelInstance(instanceId, channel, settings, options.ServiceAccount);

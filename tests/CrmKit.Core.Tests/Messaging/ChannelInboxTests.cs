@@ -28,6 +28,10 @@ public sealed class ChannelInboxTests : IAsyncLifetime
             {
                 Type = PipeChannel.Type, ServiceAccount = "svc-inbox", Settings = { ["secret"] = "s3cret" },
             });
+            b.Services.Configure<CrmKitOptions>(o => o.Channels["pipe-bad"] = new ChannelInstanceOptions
+            {
+                Type = PipeChannel.Type, ServiceAccount = "svc-inbox", Settings = { ["secret"] = "x!" },
+            });
         });
         await _host.AddUserAsync("svc-inbox", "service", "administrator");
     }
@@ -95,6 +99,18 @@ public sealed class ChannelInboxTests : IAsyncLifetime
         missing.Code.ShouldBe("channel.not_found");
     }
 
+    [Fact]
+    public async Task An_instance_whose_settings_break_the_channels_schema_is_refused_without_echoing_them()
+    {
+        var host = _host.Services.GetRequiredService<ChannelHost>();
+        var error = await Should.ThrowAsync<Sdk.Errors.CrmException>(() => host.ReceiveAsync(Request("pipe-bad", "u6|d9|x", secret: "x!"), CancellationToken.None));
+        error.Code.ShouldBe("channel.invalid_settings");
+        error.Kind.ShouldBe(Sdk.Errors.CrmErrorKind.Unavailable);
+        error.Message.ShouldContain("/secret");
+        error.Message.ShouldNotContain("x!");
+        (await QueryAsync("contact", "channel_user_key eq 'pipe:u6'")).ShouldBeEmpty();
+    }
+
     [Theory]
     [InlineData("79161234567", "+79161234567")]
     [InlineData("8 (916) 123-45-67", "+79161234567")]
@@ -124,7 +140,12 @@ public sealed class ChannelInboxTests : IAsyncLifetime
     {
         public const string Type = "pipe";
 
-        public MessageChannelDescriptor Descriptor { get; } = new(Type, LocalizedText.Of("Pipe", "Труба"));
+        public MessageChannelDescriptor Descriptor { get; } = new(Type, LocalizedText.Of("Pipe", "Труба"), new JsonObject
+        {
+            ["type"] = "object",
+            ["required"] = new JsonArray("secret"),
+            ["properties"] = new JsonObject { ["secret"] = new JsonObject { ["type"] = "string", ["minLength"] = 3, ["writeOnly"] = true } },
+        });
 
         public Task<ChannelWebhookResult> HandleWebhookAsync(ChannelWebhookContext context, CancellationToken cancellationToken)
         {
