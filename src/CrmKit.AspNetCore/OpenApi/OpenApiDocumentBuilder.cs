@@ -28,6 +28,8 @@ internal static partial class OpenApiDocumentBuilder
         AddWorkflowRunPaths(paths);
         AddSecurityPaths(paths);
         AddSecuritySchemas(schemas);
+        AddFileMigrationPaths(paths);
+        AddFileSchemas(schemas);
         if (withPlugins)
         {
             AddPluginPaths(paths, schemas);
@@ -37,6 +39,7 @@ internal static partial class OpenApiDocumentBuilder
         {
             AddRecordPaths(paths, entity);
             AddRecordSecurityPaths(paths, entity.Name);
+            AddAttachmentPaths(paths, entity.Name);
         }
 
         AddSecurityProblems(paths);
@@ -52,6 +55,7 @@ internal static partial class OpenApiDocumentBuilder
             new JsonObject { ["name"] = TemplatesTag, ["description"] = "Stored Scriban templates and their preview." },
             new JsonObject { ["name"] = WorkflowsTag, ["description"] = "Workflow definitions: versioned, validated documents." },
             new JsonObject { ["name"] = SecurityTag, ["description"] = "The caller, accounts, teams, roles and API keys." },
+            new JsonObject { ["name"] = FilesTag, ["description"] = "File stores: migrations of attachment content between them." },
         };
         foreach (var entity in entities)
         {
