@@ -15,7 +15,8 @@ public static class CrmKitEndpointRouteBuilderExtensions
     /// Maps every endpoint of the CrmKit REST API (docs/rest-api.md): <c>GET /health</c>,
     /// <c>/api/metadata/entities/...</c>, <c>GET /api/metadata/field-types</c>, <c>/api/records/{entity}/...</c>,
     /// <c>/api/plugins/{id}/settings[/schema]</c>, <c>/api/plugins[/{id}[/enable|disable|reload]]</c> and
-    /// <c>/api/plugins/scan</c> (when the host has a plugin runtime) and <c>GET /openapi/v1.json</c>. Failures of
+    /// <c>/api/plugins/scan</c> (when the host has a plugin runtime),
+    /// <c>GET /api/integrations/egrul/{innOrOgrn}</c> (through the loaded registry-lookup plugin) and <c>GET /openapi/v1.json</c>. Failures of
     /// these endpoints are answered with RFC 7807 problem details.
     /// </summary>
     /// <param name="endpoints">The application or a route group to map into.</param>
@@ -51,6 +52,7 @@ public static class CrmKitEndpointRouteBuilderExtensions
         TemplateEndpoints.Map(group);
         WorkflowEndpoints.Map(group);
         WorkflowRunEndpoints.Map(group);
+        RegistryLookupEndpoints.Map(group);
         OpenApiEndpoints.Map(group);
         return group;
     }

@@ -83,6 +83,7 @@ internal static class CrmCli
             new TeamCommand(runtime),
             new RoleCommand(runtime),
             new ApiKeyCommand(runtime),
+            new Commands.Egrul.EgrulCommand(runtime),
         };
         options.AddTo(root);
         return root;

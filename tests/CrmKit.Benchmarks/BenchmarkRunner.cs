@@ -119,6 +119,11 @@ internal static class BenchmarkRunner
                 await RunGuardedAsync(report, Workflows.WorkflowTriggerBenchmark.Name, () => new Workflows.WorkflowTriggerBenchmark(settings, report).RunAsync());
             }
 
+            if (settings.Runs(Requisites.IdentifierCheckBenchmark.Name))
+            {
+                await RunGuardedAsync(report, Requisites.IdentifierCheckBenchmark.Name, () => new Requisites.IdentifierCheckBenchmark(settings, report).RunAsync());
+            }
+
             // PostgreSQL (skipped without CRMKIT_TEST_POSTGRES).
             if (settings.Runs(PostgreSqlBulkBenchmark.Name))
             {

@@ -27,6 +27,7 @@ internal static partial class OpenApiDocumentBuilder
         AddWorkflowPaths(paths);
         AddWorkflowRunPaths(paths);
         AddSecurityPaths(paths);
+        AddIntegrationPaths(paths, schemas);
         AddSecuritySchemas(schemas);
         AddFileMigrationPaths(paths);
         AddFileSchemas(schemas);
@@ -55,7 +56,11 @@ internal static partial class OpenApiDocumentBuilder
             new JsonObject { ["name"] = TemplatesTag, ["description"] = "Stored Scriban templates and their preview." },
             new JsonObject { ["name"] = WorkflowsTag, ["description"] = "Workflow definitions: versioned, validated documents." },
             new JsonObject { ["name"] = SecurityTag, ["description"] = "The caller, accounts, teams, roles and API keys." },
+<<<<<<< HEAD
             new JsonObject { ["name"] = FilesTag, ["description"] = "File stores: migrations of attachment content between them." },
+=======
+            new JsonObject { ["name"] = IntegrationsTag, ["description"] = "State registries (EGRUL/EGRIP) through integration plugins." },
+>>>>>>> main
         };
         foreach (var entity in entities)
         {

@@ -106,6 +106,16 @@ internal static class ApiErrors
     public static ApiProblemException ArchiveNotFound(string entity, string id) =>
         new(404, "metadata.archive_not_found", Text("metadata.archive_not_found", entity, id));
 
+    public static ApiProblemException RegistryEntryNotFound(string query) =>
+        new(404, "egrul.not_found", Text("egrul.not_found", query));
+
+    public static ApiProblemException NoRegistryLookup() => new(503, "egrul.no_provider", Text("egrul.no_provider"));
+
+    public static ApiProblemException UnknownRegistryLookup(string name) =>
+        new(404, "egrul.unknown_provider", Text("egrul.unknown_provider", name));
+
+    public static ApiProblemException InvalidBranch() => new(400, "query.invalid_branch", Text("query.invalid_branch"));
+
     public static ApiProblemException PluginNotFound(string id) =>
         new(404, "plugin.not_found", Text("plugin.not_found", id));
 

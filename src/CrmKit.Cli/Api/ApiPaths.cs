@@ -29,6 +29,8 @@ internal static class ApiPaths
 
     public static string RecordExport(string entity) => $"{Records(entity)}/export";
 
+    public static string EgrulLookup(string innOrOgrn) => $"api/integrations/egrul/{Escape(innOrOgrn)}";
+
     public const string Me = "api/me";
 
     public const string Users = "api/users";

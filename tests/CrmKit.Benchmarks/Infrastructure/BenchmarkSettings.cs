@@ -18,10 +18,11 @@ internal sealed class BenchmarkSettings
           outbox     outbox dispatcher throughput with no-op jobs vs the raw store calls (target 2,000 jobs/s)
           workflows  saving a record with 50 enabled, non-matching workflows vs none (target 1.10x)
           security   reads and queries by a restricted role vs an administrator on the same rows (target 1.10x)
+          requisites INN/OGRN checks per second vs a plain digit-parse loop (target 5,000,000/s, no allocation)
           bulk-pg    bulk on PostgreSQL: IRecordService vs raw Npgsql binary COPY (target 2.5x)
           query-pg   query on PostgreSQL: IRecordService vs raw Npgsql, prepared (target 1.5x; plan uses the index)
           outbox-pg  outbox on PostgreSQL: two nodes (hosts with a dispatcher each) vs one (target 1.6x faster)
-          all        the eleven above
+          all        the twelve above
 
         The -pg benchmarks run against the server in CRMKIT_TEST_POSTGRES (an admin connection string; each makes
         and drops its own crm_bench_<guid> databases); without it they print "skipped" and do not fail.
@@ -81,7 +82,7 @@ internal sealed class BenchmarkSettings
         }
 
         var command = args[0];
-        if (command is not ("bulk" or "query" or "validate" or "plugins" or "templates" or "outbox" or "workflows" or "security" or
+        if (command is not ("bulk" or "query" or "validate" or "plugins" or "templates" or "outbox" or "workflows" or "security" or "requisites" or
             "bulk-pg" or "query-pg" or "outbox-pg" or "all"))
         {
             Console.Error.WriteLine($"Unknown command '{command}'.");
