@@ -204,8 +204,13 @@ public sealed class S3FileStore : IFileStore, IDisposable
         {
             return await _client.GetObjectMetadataAsync(_options.Bucket, objectKey, cancellationToken);
         }
-        catch (AmazonS3Exception e) when (e.StatusCode == HttpStatusCode.NotFound && e.ErrorCode != "NoSuchBucket")
+        catch (AmazonS3Exception e) when (e.StatusCode == HttpStatusCode.NotFound)
         {
+            // A HEAD answer has no body, so a missing key and a missing bucket look alike: a missing bucket is a
+            // misconfigured (unavailable) store, not an empty one.
+            // Listing the key's prefix answers NoSuchBucket (with a body) for a missing bucket.
+            await CallAsync(() => _client.ListObjectsV2Async(
+                new ListObjectsV2Request { BucketName = _options.Bucket, Prefix = objectKey, MaxKeys = 1 }, cancellationToken));
             return null;
         }
         catch (Exception e) when (IsUnavailable(e) || e is AmazonServiceException)

@@ -6,9 +6,10 @@ namespace CrmKit.Plugins.WebDav;
 /// Reads through to the content being uploaded, computing its length and SHA-256 as HttpClient pulls it, and keeps the
 /// exception the content itself threw (a dropped client), so that it is told apart from a failure of the server.
 /// </summary>
-internal sealed class HashingReadStream(Stream inner) : Stream
+internal sealed class HashingReadStream(Stream inner, IncrementalHash hash) : Stream
 {
-    private readonly IncrementalHash _hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+    // The hash belongs to the caller: HttpClient disposes the content stream once it is sent, before the hash is read.
+    private readonly IncrementalHash _hash = hash;
 
     public long BytesRead { get; private set; }
 
@@ -74,16 +75,6 @@ internal sealed class HashingReadStream(Stream inner) : Stream
     public override void SetLength(long value) => throw new NotSupportedException();
 
     public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
-
-    protected override void Dispose(bool disposing)
-    {
-        if (disposing)
-        {
-            _hash.Dispose();
-        }
-
-        base.Dispose(disposing);
-    }
 
     private int Count(ReadOnlySpan<byte> buffer, int read)
     {

@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Globalization;
 using System.Net;
 using System.Net.Http.Headers;
+using System.Security.Cryptography;
 using System.Text;
 using System.Xml.Linq;
 using CrmKit.Sdk.Files;
@@ -65,7 +66,8 @@ public sealed class WebDavFileStore : IFileStore, IDisposable
         await EnsureCollectionsAsync(parent, cancellationToken);
 
         var temporary = new Uri(_options.BaseUrl, $"{parent}.{request.Key[(slash + 1)..]}.{Guid.NewGuid():N}.partial");
-        using var hashing = new HashingReadStream(request.Content);
+        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        var hashing = new HashingReadStream(request.Content, hash);
         using var content = new StreamContent(hashing, 81920);
         content.Headers.ContentType = MediaTypeHeaderValue.TryParse(request.ContentType, out var mediaType)
             ? mediaType
@@ -222,19 +224,24 @@ public sealed class WebDavFileStore : IFileStore, IDisposable
             : throw new FileStoreUnavailableException(StoreName, new InvalidDataException("PROPFIND gave no getcontentlength for " + key));
     }
 
-    /// <summary>Creates the collections of a path (<c>a/b/c/</c>) that are not known to exist, parents first.</summary>
+    /// <summary>
+    /// Creates the collections of a path (<c>a/b/c/</c>) under the base collection that are not known to exist, parents
+    /// first, starting with the base collection itself (its own parent must exist).
+    /// </summary>
     private async Task EnsureCollectionsAsync(string path, CancellationToken cancellationToken)
     {
         var end = 0;
-        while ((end = path.IndexOf('/', end) + 1) > 0)
+        var first = true;
+        while (first || (end = path.IndexOf('/', end) + 1) > 0)
         {
-            var collection = path[..end];
+            var collection = first ? "" : path[..end];
+            first = false;
             if (_collections.ContainsKey(collection))
             {
                 continue;
             }
 
-            using var mkcol = new HttpRequestMessage(Mkcol, collection);
+            using var mkcol = new HttpRequestMessage(Mkcol, collection.Length == 0 ? _options.BaseUrl : new Uri(_options.BaseUrl, collection));
             using var response = await SendAsync(mkcol, null, null, cancellationToken);
 
             // 201: created; 405: it exists already (RFC 4918 §9.3.1).

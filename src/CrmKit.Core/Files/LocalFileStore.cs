@@ -152,9 +152,22 @@ public sealed class LocalFileStore : IFileStore
         }
     }
 
+    /// <summary>
+    /// The full path of a key. The root folder is created when missing; when it cannot be (a disk not mounted, a path
+    /// through a file, no permission) the store is unavailable, not empty.
+    /// </summary>
     private string PathOf(string key)
     {
         FileStoreKeys.ThrowIfInvalid(key);
+        try
+        {
+            Directory.CreateDirectory(_root);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw Unavailable(e);
+        }
+
         var path = Path.GetFullPath(Path.Combine(_root, key.Replace('/', Path.DirectorySeparatorChar)));
         if (!path.StartsWith(_root + Path.DirectorySeparatorChar, StringComparison.Ordinal))
         {
