@@ -84,6 +84,7 @@ internal static class CrmCli
             new RoleCommand(runtime),
             new ApiKeyCommand(runtime),
             new Commands.Egrul.EgrulCommand(runtime),
+            new Commands.Files.FilesCommand(runtime),
         };
         options.AddTo(root);
         return root;

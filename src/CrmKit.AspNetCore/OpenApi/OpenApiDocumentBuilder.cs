@@ -56,11 +56,8 @@ internal static partial class OpenApiDocumentBuilder
             new JsonObject { ["name"] = TemplatesTag, ["description"] = "Stored Scriban templates and their preview." },
             new JsonObject { ["name"] = WorkflowsTag, ["description"] = "Workflow definitions: versioned, validated documents." },
             new JsonObject { ["name"] = SecurityTag, ["description"] = "The caller, accounts, teams, roles and API keys." },
-<<<<<<< HEAD
-            new JsonObject { ["name"] = FilesTag, ["description"] = "File stores: migrations of attachment content between them." },
-=======
             new JsonObject { ["name"] = IntegrationsTag, ["description"] = "State registries (EGRUL/EGRIP) through integration plugins." },
->>>>>>> main
+            new JsonObject { ["name"] = FilesTag, ["description"] = "File stores: migrations of attachment content between them." },
         };
         foreach (var entity in entities)
         {
