@@ -31,7 +31,8 @@ public sealed class RealFilesServer : RealServer
     public async Task<JsonNode> AttachAsync(byte[] content)
     {
         using var http = CreateHttpClient();
-        using var deal = await http.PostAsync("api/records/deal", new StringContent("""{"title": "CLI"}""", null, "application/json"));
+        using var deal = await http.PostAsync("api/records/deal", new StringContent("""{"title": "CLI", "stage": "new"}""", null, "application/json"));
+        deal.StatusCode.ShouldBe(HttpStatusCode.Created, await deal.Content.ReadAsStringAsync());
         var id = JsonNode.Parse(await deal.Content.ReadAsStringAsync())!["id"]!.GetValue<string>();
         var body = new ByteArrayContent(content);
         body.Headers.ContentType = new MediaTypeHeaderValue("application/octet-stream");
