@@ -105,24 +105,24 @@ internal static class AttachmentEndpoints
                 throw Bad("attachment.invalid_multipart");
             }
 
+            // The first part with a file name is the file; other parts (form fields) are skipped without being kept.
             var reader = new MultipartReader(boundary, request.Body) { BodyLengthLimit = null };
             MultipartSection? section;
+            ContentDispositionHeaderValue? disposition = null;
             while ((section = await reader.ReadNextSectionAsync(context.RequestAborted)) is not null)
             {
-                if (ContentDispositionHeaderValue.TryParse(section.ContentDisposition, out var disposition) &&
-                    disposition.IsFileDisposition())
+                if (ContentDispositionHeaderValue.TryParse(section.ContentDisposition, out disposition) && disposition.IsFileDisposition())
                 {
                     break;
                 }
             }
 
-            if (section is null)
+            if (section is null || disposition is null)
             {
                 throw Bad("attachment.missing_file");
             }
 
-            var fileName = ContentDispositionHeaderValue.Parse(section.ContentDisposition).FileNameStar.Value
-                ?? HeaderUtilities.RemoveQuotes(ContentDispositionHeaderValue.Parse(section.ContentDisposition).FileName).Value;
+            var fileName = disposition.FileNameStar.Value ?? HeaderUtilities.RemoveQuotes(disposition.FileName).Value;
             attachment = await service.UploadAsync(principal, entity, recordId, new AttachmentUpload
             {
                 FileName = fileName,

@@ -84,6 +84,37 @@ public sealed class AttachmentEndpointsTests(FilesServerFactory factory) : IClas
             .ShouldBe("attachment; filename=\"____ _1.txt\"; filename*=UTF-8''%D0%A1%D1%87%D1%91%D1%82%20%E2%84%961.txt");
     }
 
+    [Fact]
+    public async Task MultipartUpload_ShouldAnswer400_WithoutAFilePart()
+    {
+        var deal = await NewDealAsync(_api);
+        using var form = new MultipartFormDataContent { { new StringContent("just a field"), "comment" } };
+
+        using var response = await _api.Client.PostAsync($"/api/records/deal/{deal}/attachments", form);
+
+        await response.ShouldBeProblemAsync(400, "attachment.missing_file");
+        (await _api.GetJsonAsync($"/api/records/deal/{deal}/attachments"))["items"]!.AsArray().ShouldBeEmpty();
+    }
+
+    [Theory]
+    [InlineData("bytes=0-1,5-6")]
+    [InlineData("items=0-5")]
+    [InlineData("bytes=9-2")]
+    [InlineData("bytes=abc")]
+    public async Task RangeRequest_ShouldSendTheWholeFile_ForSeveralRangesOrAnInvalidOne(string range)
+    {
+        var deal = await NewDealAsync(_api);
+        var content = Content(1000, seed: 5);
+        var id = (await (await UploadRawAsync(_api, deal, content)).ShouldBeJsonAsync(HttpStatusCode.Created))["id"]!.GetValue<string>();
+        using var request = new HttpRequestMessage(HttpMethod.Get, $"/api/records/deal/{deal}/attachments/{id}/content");
+        request.Headers.TryAddWithoutValidation("Range", range);
+
+        using var response = await _api.Client.SendAsync(request);
+
+        response.StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await response.Content.ReadAsByteArrayAsync()).ShouldBe(content);
+    }
+
     [Theory]
     [InlineData("bytes=2-5", 2, 4)]
     [InlineData("bytes=9990-", 9990, 10)]

@@ -35,6 +35,21 @@ public sealed class AttachmentLimitsTests(LimitedFilesServerFactory factory) : I
         FilesServerFactory.FilesUnder(factory.LocalRoot).ShouldNotContain(f => f.Contains(Guid.Parse(deal).ToString("N"), StringComparison.Ordinal));
     }
 
+    [Fact]
+    public async Task MultipartUpload_ShouldAnswer413_WhenTheFilePartRunsOverTheLimit()
+    {
+        var deal = await AttachmentEndpointsTests.NewDealAsync(_api);
+        using var form = new MultipartFormDataContent();
+        var file = new ByteArrayContent(AttachmentEndpointsTests.Content(1500));
+        file.Headers.ContentType = MediaTypeHeaderValue.Parse("image/png");
+        form.Add(file, "file", "big.png");
+
+        using var response = await _api.Client.PostAsync($"/api/records/deal/{deal}/attachments", form);
+
+        await response.ShouldBeProblemAsync(413, "attachment.too_large");
+        (await _api.GetJsonAsync($"/api/records/deal/{deal}/attachments"))["items"]!.AsArray().ShouldBeEmpty();
+    }
+
     [Theory]
     [InlineData("text/plain", 415)]
     [InlineData("image/png", 201)]
