@@ -57,6 +57,25 @@ public sealed class WebDavFileStoreTests : FileStoreConformanceTests, IDisposabl
         xml.ShouldNotContain(".partial");
     }
 
+    [SkippableFact]
+    public async Task FailedPut_ShouldDeleteItsTemporaryFile()
+    {
+        var url = BaseUrl($"t{Guid.NewGuid():N}/");
+        Skip.If(url is null, $"{Variable} is not set.");
+        var store = Track(new WebDavFileStore(new WebDavStoreOptions { BaseUrl = url }));
+
+        await Should.ThrowAsync<IOException>(() => store.PutAsync(
+            new FilePutRequest { Key = "dir/file.bin", Content = new FailingStream(Content(400_000), 200_000) }, Ct));
+
+        using var http = new HttpClient();
+        using var listing = new HttpRequestMessage(new HttpMethod("PROPFIND"), new Uri(url, "dir/"));
+        listing.Headers.Add("Depth", "1");
+        using var response = await http.SendAsync(listing);
+        var xml = await response.Content.ReadAsStringAsync();
+        ((int)response.StatusCode).ShouldBe(207);
+        xml.ShouldNotContain("file.bin");
+    }
+
     private WebDavFileStore Track(WebDavFileStore store)
     {
         _stores.Add(store);

@@ -34,7 +34,7 @@ internal sealed class FileTransferBenchmark(BenchmarkSettings settings, Benchmar
             return;
         }
 
-        var size = settings.Quick ? 64L * 1024 * 1024 : 1024L * 1024 * 1024;
+        var size = settings.Quick ? 32L * 1024 * 1024 : 1024L * 1024 * 1024;
         var rounds = Math.Min(settings.Rounds, settings.Quick ? 1 : 3);
         Console.WriteLine();
         Console.WriteLine($"== files: {size / (1024 * 1024):N0} MiB upload and download through the real server (local store), {rounds} round(s) ==");

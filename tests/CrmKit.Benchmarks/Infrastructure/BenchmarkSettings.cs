@@ -32,7 +32,7 @@ internal sealed class BenchmarkSettings
         Options:
           --quick               small sizes for a smoke run (5,000 rows, 20,000 rows, 200,000 validations,
                                 2,000 outbox jobs instead of 20,000; outbox-pg: 400 jobs instead of 4,000;
-                                files: 64 MiB once instead of 1 GiB three times)
+                                files: 32 MiB once instead of 1 GiB three times)
           --markdown <file>     write the results; a file holding the results markers is updated in place
           --rounds <n>          measured rounds per contender after the warm-up (default 5; 3 with --quick;
                                 plugins: default 9, 3 with --quick)
