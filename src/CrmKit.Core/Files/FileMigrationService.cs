@@ -167,6 +167,13 @@ internal sealed class FileMigrationService(
             run.Fail(attachment, FileStoreUnavailableException.ErrorCode, e.Store ?? e.Message);
             return;
         }
+        catch (Exception e) when (e is not OperationCanceledException and not OutOfMemoryException)
+        {
+            // One attachment that cannot be copied (a store's own error) does not stop the others.
+            logger.LogWarning(e, "Attachment {Id} could not be copied to {Target}", attachment.Id, run.Target);
+            run.Fail(attachment, "file_migration.copy_failed", e.Message);
+            return;
+        }
 
         if (copied.Length != attachment.Length || !string.Equals(copied.Sha256, attachment.Sha256, StringComparison.Ordinal))
         {
