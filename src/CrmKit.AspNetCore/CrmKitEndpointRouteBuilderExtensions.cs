@@ -16,7 +16,9 @@ public static class CrmKitEndpointRouteBuilderExtensions
     /// <c>/api/metadata/entities/...</c>, <c>GET /api/metadata/field-types</c>, <c>/api/records/{entity}/...</c>,
     /// <c>/api/plugins/{id}/settings[/schema]</c>, <c>/api/plugins[/{id}[/enable|disable|reload]]</c> and
     /// <c>/api/plugins/scan</c> (when the host has a plugin runtime),
-    /// <c>GET /api/integrations/egrul/{innOrOgrn}</c> (through the loaded registry-lookup plugin) and <c>GET /openapi/v1.json</c>. Failures of
+    /// <c>GET /api/integrations/egrul/{innOrOgrn}</c> (through the loaded registry-lookup plugin),
+    /// <c>GET /api/integrations/accounting/{format}/export</c>, <c>GET|POST /api/ext/{name}</c> (modules' HTTP endpoints)
+    /// and <c>GET /openapi/v1.json</c>. Failures of
     /// these endpoints are answered with RFC 7807 problem details.
     /// </summary>
     /// <param name="endpoints">The application or a route group to map into.</param>
@@ -53,6 +55,8 @@ public static class CrmKitEndpointRouteBuilderExtensions
         WorkflowEndpoints.Map(group);
         WorkflowRunEndpoints.Map(group);
         RegistryLookupEndpoints.Map(group);
+        AccountingExportEndpoints.Map(group);
+        ExtensionHttpEndpoints.Map(group);
         OpenApiEndpoints.Map(group);
         return group;
     }

@@ -6,6 +6,7 @@ using CrmKit.Cli.Commands.ApiKeys;
 using CrmKit.Cli.Commands.Entities;
 using CrmKit.Cli.Commands.Fields;
 using CrmKit.Cli.Commands.Me;
+using CrmKit.Cli.Commands.OneC;
 using CrmKit.Cli.Commands.Outbox;
 using CrmKit.Cli.Commands.Plugins;
 using CrmKit.Cli.Commands.Roles;
@@ -85,6 +86,7 @@ internal static class CrmCli
             new ApiKeyCommand(runtime),
             new Commands.Egrul.EgrulCommand(runtime),
             new Commands.Files.FilesCommand(runtime),
+            new OneCCommand(runtime),
         };
         options.AddTo(root);
         return root;

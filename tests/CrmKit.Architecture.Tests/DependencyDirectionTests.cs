@@ -12,7 +12,9 @@ public sealed class DependencyDirectionTests
         ["CrmKit.Storage.Sqlite"] = ["CrmKit.Core"],
         ["CrmKit.Storage.PostgreSql"] = ["CrmKit.Core"],
         ["CrmKit.AspNetCore"] = ["CrmKit.Core"],
-        ["CrmKit.Cli"] = [],
+        // The CLI is a REST client; it may validate CommerceML files locally (crmkit 1c validate) with the embedded XSDs.
+        ["CrmKit.CommerceMl"] = ["CrmKit.Sdk"],
+        ["CrmKit.Cli"] = ["CrmKit.CommerceMl"],
         ["CrmKit.Plugins"] = ["CrmKit.Core"],
         ["CrmKit.Server"] = ["CrmKit.AspNetCore", "CrmKit.Storage.Sqlite", "CrmKit.Storage.PostgreSql", "CrmKit.Plugins"],
     };

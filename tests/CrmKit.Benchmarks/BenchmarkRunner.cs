@@ -129,6 +129,11 @@ internal static class BenchmarkRunner
                 await RunGuardedAsync(report, Files.FileTransferBenchmark.Name, () => new Files.FileTransferBenchmark(settings, report).RunAsync());
             }
 
+            if (settings.Runs(OneC.OneCExportBenchmark.Name))
+            {
+                await RunGuardedAsync(report, OneC.OneCExportBenchmark.Name, () => new OneC.OneCExportBenchmark(settings, report).RunAsync());
+            }
+
             // PostgreSQL (skipped without CRMKIT_TEST_POSTGRES).
             if (settings.Runs(PostgreSqlBulkBenchmark.Name))
             {

@@ -2,64 +2,51 @@ using System.Text.Json.Nodes;
 
 namespace CrmKit.AspNetCore.OpenApi;
 
-/// <summary>The registry lookup path (<c>/api/integrations/egrul/{innOrOgrn}</c>).</summary>
+/// <summary>The accounting export path and the modules' HTTP endpoints (docs/rest-api.md, Integrations).</summary>
 internal static partial class OpenApiDocumentBuilder
 {
     private const string IntegrationsTag = "integrations";
 
-    private static void AddIntegrationPaths(JsonObject paths, JsonObject schemas)
+    private static void AddIntegrationPaths(JsonObject paths)
     {
-        static JsonObject Text(string description) => new() { ["type"] = new JsonArray("string", "null"), ["description"] = description };
-        schemas["RegistryCompany"] = ObjectSchema(
-            new JsonObject
-            {
-                ["kind"] = new JsonObject { ["type"] = "string", ["enum"] = new JsonArray("legal_entity", "individual_entrepreneur") },
-                ["inn"] = new JsonObject { ["type"] = "string", ["description"] = "10 digits (legal entity) or 12 (entrepreneur)." },
-                ["kpp"] = Text("The KPP; null for an entrepreneur."),
-                ["ogrn"] = Text("The OGRN (13 digits) or OGRNIP (15 digits)."),
-                ["okpo"] = Text("The OKPO code."),
-                ["shortName"] = new JsonObject { ["type"] = "string", ["description"] = "The short name with the legal form." },
-                ["fullName"] = new JsonObject { ["type"] = "string", ["description"] = "The full name with the legal form." },
-                ["legalForm"] = Text("The short legal form (ООО, АО, ИП...)."),
-                ["legalFormCode"] = Text("The OKOPF code of the legal form."),
-                ["branchType"] = new JsonObject { ["type"] = new JsonArray("string", "null"), ["enum"] = new JsonArray("main", "branch", null) },
-                ["registrationDate"] = new JsonObject { ["type"] = new JsonArray("string", "null"), ["format"] = "date" },
-                ["liquidationDate"] = new JsonObject { ["type"] = new JsonArray("string", "null"), ["format"] = "date" },
-                ["status"] = Text("The registry status as the provider gives it: ACTIVE, LIQUIDATING, LIQUIDATED, BANKRUPT, REORGANIZING or another."),
-                ["windingDown"] = new JsonObject { ["type"] = "boolean", ["description"] = "True for liquidating, liquidated and bankrupt companies." },
-                ["legalAddress"] = Text("The legal address in one line."),
-                ["directorName"] = Text("The director (for an entrepreneur, the entrepreneur)."),
-                ["directorPost"] = Text("The director's post."),
-                ["mainOkved"] = Text("The main OKVED code."),
-                ["raw"] = new JsonObject { ["type"] = "object", ["description"] = "The provider's answer for the entry (only with raw=true)." },
-            },
-            "kind", "inn", "shortName", "fullName", "windingDown");
-        paths["/api/integrations/egrul/{innOrOgrn}"] = new JsonObject
+        paths["/api/integrations/accounting/{format}/export"] = new JsonObject
         {
-            ["parameters"] = new JsonArray(PathParameter("innOrOgrn", "An INN (10 or 12 digits), OGRN (13) or OGRNIP (15).", new JsonObject { ["type"] = "string" })),
-            ["get"] = Operation("lookupRegistry", IntegrationsTag,
-                "Looks a company or an individual entrepreneur up in EGRUL/EGRIP through the loaded registry-lookup plugin. " +
-                "The identifier's checksum is checked before any network call (400 egrul.invalid_id with the reason); " +
-                "not found is 404 egrul.not_found; a provider that is down, rate-limited or refuses its credentials " +
-                "answers 503 with egrul.provider_unavailable, egrul.rate_limited or egrul.unauthorized.",
-                WithProblems(
-                    new JsonObject
+            ["parameters"] = new JsonArray(PathParameter("format", "The exporter's format id, for example commerceml-2.10.", Type("string"))),
+            ["get"] = Operation("exportToAccounting", IntegrationsTag,
+                "Streams records in an accounting format (a plugin's exporter), with the caller's export permission. " +
+                "404 export.format_not_found when no loaded plugin writes the format.",
+                WithProblems(new JsonObject
+                {
+                    ["200"] = new JsonObject
                     {
-                        ["200"] = JsonResponse("The entries, the head office first.", ObjectSchema(
-                            new JsonObject
-                            {
-                                ["provider"] = new JsonObject { ["type"] = "string" },
-                                ["items"] = new JsonObject { ["type"] = "array", ["items"] = SchemaRef("RegistryCompany") },
-                            },
-                            "provider", "items")),
+                        ["description"] = "The exported file, in the exporter's media type (application/xml for CommerceML).",
+                        ["content"] = new JsonObject { ["application/octet-stream"] = new JsonObject { ["schema"] = new JsonObject { ["type"] = "string", ["format"] = "binary" } } },
                     },
-                    400, 404, 503),
-                new JsonArray(
-                    QueryParameter("kpp", "The KPP of one subdivision (head office or branch).", new JsonObject { ["type"] = "string" }),
-                    QueryParameter("branch", "Only the head office (main) or only branches (branch).", new JsonObject { ["type"] = "string", ["enum"] = new JsonArray("main", "branch") }),
-                    QueryParameter("refresh", "Ask the registry again instead of answering from the cache.", new JsonObject { ["type"] = "boolean" }),
-                    QueryParameter("raw", "Include the provider's answer per entry.", new JsonObject { ["type"] = "boolean" }),
-                    QueryParameter("provider", "The registry lookup to use when several are loaded (such as dadata).", new JsonObject { ["type"] = "string" }))),
+                }, 400, 404),
+                parameters:
+                [
+                    QueryParameter("entity", "The entity to export; default: the exporter's first entity.", Type("string")),
+                    QueryParameter("since", "Only records changed at or after this date or date-time.", Type("string")),
+                    QueryParameter("id", "Only this record.", new JsonObject { ["type"] = "string", ["format"] = "uuid" }),
+                    QueryParameter("filter", "A further filter (docs/filter-syntax.md).", Type("string")),
+                ]),
+        };
+        var text = new JsonObject
+        {
+            ["description"] = "Whatever the endpoint answers (for 1C exchange: text/plain lines or CommerceML XML).",
+            ["content"] = new JsonObject { ["*/*"] = new JsonObject { ["schema"] = new JsonObject { ["type"] = "string" } } },
+        };
+        var name = new JsonArray(PathParameter("name", "The endpoint's name, for example onec-exchange.", Type("string")));
+        paths["/api/ext/{name}"] = new JsonObject
+        {
+            ["parameters"] = name,
+            ["get"] = Operation("callExtensionEndpointGet", IntegrationsTag,
+                "Calls a module's HTTP endpoint; its protocol is the module's (docs/plugins.md, HTTP endpoints). Endpoints " +
+                "that allow anonymous calls authenticate callers themselves. 404 endpoint.not_found when none has the name.",
+                WithProblems(new JsonObject { ["200"] = text.DeepClone() }, 404)),
+            ["post"] = Operation("callExtensionEndpointPost", IntegrationsTag,
+                "Calls a module's HTTP endpoint with a body, capped at the endpoint's limit (413 request.too_large).",
+                WithProblems(new JsonObject { ["200"] = text.DeepClone() }, 404, 413)),
         };
     }
 }

@@ -27,7 +27,8 @@ internal static partial class OpenApiDocumentBuilder
         AddWorkflowPaths(paths);
         AddWorkflowRunPaths(paths);
         AddSecurityPaths(paths);
-        AddIntegrationPaths(paths, schemas);
+        AddRegistryPaths(paths, schemas);
+        AddIntegrationPaths(paths);
         AddSecuritySchemas(schemas);
         AddFileMigrationPaths(paths);
         AddFileSchemas(schemas);
@@ -56,7 +57,7 @@ internal static partial class OpenApiDocumentBuilder
             new JsonObject { ["name"] = TemplatesTag, ["description"] = "Stored Scriban templates and their preview." },
             new JsonObject { ["name"] = WorkflowsTag, ["description"] = "Workflow definitions: versioned, validated documents." },
             new JsonObject { ["name"] = SecurityTag, ["description"] = "The caller, accounts, teams, roles and API keys." },
-            new JsonObject { ["name"] = IntegrationsTag, ["description"] = "State registries (EGRUL/EGRIP) through integration plugins." },
+            new JsonObject { ["name"] = IntegrationsTag, ["description"] = "Integrations through plugins: state registries (EGRUL/EGRIP), accounting export, modules' HTTP endpoints." },
             new JsonObject { ["name"] = FilesTag, ["description"] = "File stores: migrations of attachment content between them." },
         };
         foreach (var entity in entities)

@@ -1,5 +1,6 @@
 using CrmKit.Sdk.Extensibility;
 using CrmKit.Sdk.Files;
+using CrmKit.Sdk.Http;
 using CrmKit.Sdk.Integrations;
 using CrmKit.Sdk.Messaging;
 using CrmKit.Sdk.Pipeline;
@@ -19,6 +20,7 @@ internal static class ExtensionContracts
         new(typeof(IRegistryLookup), ExtensionKinds.RegistryLookup, o => ((IRegistryLookup)o).Descriptor.Name),
         new(typeof(IAccountingExporter), ExtensionKinds.AccountingExporter, o => ((IAccountingExporter)o).Descriptor.Format),
         new(typeof(IMessageChannel), ExtensionKinds.MessageChannel, o => ((IMessageChannel)o).Descriptor.ChannelType),
+        new(typeof(IHttpEndpoint), ExtensionKinds.HttpEndpoint, o => ((IHttpEndpoint)o).Descriptor.Name),
     ];
 
     /// <summary>File stores are keyed services; their name is the key.</summary>

@@ -5,7 +5,7 @@ namespace CrmKit.Core.Modules;
 /// <summary>
 /// The extensions live in the host right now — those of modules compiled into it and those of loaded plugins — by
 /// contract: <c>IRecordHook</c>, <c>IRecordMessageHandler</c>, <c>IWorkflowAction</c>, <c>IWorkflowTrigger</c>, <c>IRegistryLookup</c>,
-/// <c>IAccountingExporter</c>, <c>IMessageChannel</c> and <c>IFileStore</c>. Host code that uses an extension point
+/// <c>IAccountingExporter</c>, <c>IMessageChannel</c>, <c>IHttpEndpoint</c> and <c>IFileStore</c>. Host code that uses an extension point
 /// asks here, never the DI container, so plugins enabled or disabled at run time are seen at once.
 /// </summary>
 public interface ICrmExtensions

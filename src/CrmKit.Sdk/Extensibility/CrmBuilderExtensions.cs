@@ -1,5 +1,6 @@
 using System.Diagnostics.CodeAnalysis;
 using CrmKit.Sdk.Files;
+using CrmKit.Sdk.Http;
 using CrmKit.Sdk.Integrations;
 using CrmKit.Sdk.Messaging;
 using CrmKit.Sdk.Pipeline;
@@ -79,6 +80,17 @@ public static class CrmBuilderExtensions
         this ICrmBuilder builder)
         where TChannel : class, IMessageChannel =>
         builder.AddSingleton<IMessageChannel, TChannel>();
+
+    /// <summary>
+    /// Adds an HTTP endpoint served at <c>/api/ext/{name}</c>; the host refuses two modules claiming the same name.
+    /// </summary>
+    /// <typeparam name="TEndpoint">The endpoint type.</typeparam>
+    /// <param name="builder">The builder.</param>
+    /// <returns>The builder.</returns>
+    public static ICrmBuilder AddHttpEndpoint<[DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicConstructors)] TEndpoint>(
+        this ICrmBuilder builder)
+        where TEndpoint : class, IHttpEndpoint =>
+        builder.AddSingleton<IHttpEndpoint, TEndpoint>();
 
     /// <summary>
     /// Adds a file store under a name, as a keyed singleton: the host resolves the configured store with

@@ -48,6 +48,9 @@ public static class ExtensionKinds
     /// <summary>A named file store (<see cref="Files.IFileStore"/>).</summary>
     public const string FileStore = "file-store";
 
+    /// <summary>An HTTP endpoint under <c>/api/ext/{name}</c> (<see cref="Http.IHttpEndpoint"/>).</summary>
+    public const string HttpEndpoint = "http-endpoint";
+
     /// <summary>Qualifies a name with its kind: <c>kind:name</c>.</summary>
     /// <param name="kind">One of the constants of this class.</param>
     /// <param name="name">The name within the kind.</param>

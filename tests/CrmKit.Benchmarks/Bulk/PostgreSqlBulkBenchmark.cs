@@ -48,6 +48,7 @@ internal sealed partial class PostgreSqlBulkBenchmark(BenchmarkSettings settings
         {
             ("raw Npgsql (1 tx, binary COPY)", RunRawAsync),
             ($"CrmKit IRecordService.CreateAsync ({settings.BatchSize:N0}/call)", RunCrmKitAsync),
+            ($"raw Npgsql (1 tx, INSERT per {settings.BatchSize:N0} rows)", RunRawBatchedInsertAsync),
         };
         var samples = contenders.Select(_ => new Samples()).ToArray();
 
@@ -69,13 +70,21 @@ internal sealed partial class PostgreSqlBulkBenchmark(BenchmarkSettings settings
         }
 
         var raw = samples[0];
+        var inserts = samples[2];
         report.Add(new ResultRow(Name, contenders[0].Name, raw, rows, "row", null));
         report.Add(new ResultRow(Name, contenders[1].Name, samples[1], rows, "row", raw));
+        report.Add(new ResultRow(Name, contenders[2].Name, inserts, rows, "row", raw));
 
-        // Judged on best-of-rounds, as bulk is (see docs/performance.md).
+        // Judged on best-of-rounds, as bulk is (see docs/performance.md). The issue's target names "raw Npgsql batched
+        // INSERT (or COPY)": both are judged, COPY (the fastest way in, so the stricter baseline) as well.
+        var crmVsInserts = samples[1].Best / inserts.Best;
+        report.Add(new TargetRow(
+            $"bulk-pg create {rows:N0} on PostgreSQL: CrmKit ≤ {RawTarget}x raw Npgsql batched INSERT (1 tx)",
+            $"{crmVsInserts:0.00}x (best of {settings.Rounds}; median {samples[1].Median / inserts.Median:0.00}x)",
+            crmVsInserts <= RawTarget));
         var crmVsRaw = samples[1].Best / raw.Best;
         report.Add(new TargetRow(
-            $"bulk-pg create {rows:N0} on PostgreSQL: CrmKit ≤ {RawTarget}x raw Npgsql binary COPY",
+            $"bulk-pg create {rows:N0} on PostgreSQL: CrmKit ≤ {RawTarget}x raw Npgsql binary COPY (1 tx; the stricter baseline)",
             $"{crmVsRaw:0.00}x (best of {settings.Rounds}; median {samples[1].Median / raw.Median:0.00}x)",
             crmVsRaw <= RawTarget));
 

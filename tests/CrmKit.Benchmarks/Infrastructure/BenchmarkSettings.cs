@@ -21,10 +21,12 @@ internal sealed class BenchmarkSettings
           requisites INN/OGRN checks per second vs a plain digit-parse loop (target 5,000,000/s, no allocation)
           files      1 GiB attachment upload and download through the real server vs the disk directly; the server's
                      peak memory (target < 100 MB)
-          bulk-pg    bulk on PostgreSQL: IRecordService vs raw Npgsql binary COPY (target 2.5x)
+          bulk-pg    bulk on PostgreSQL: IRecordService vs raw Npgsql batched INSERT and binary COPY (target 2.5x)
           query-pg   query on PostgreSQL: IRecordService vs raw Npgsql, prepared (target 1.5x; plan uses the index)
           outbox-pg  outbox on PostgreSQL: two nodes (hosts with a dispatcher each) vs one (target 1.6x faster)
-          all        the thirteen above
+          onec-export  10,000 orders × 5 lines to CommerceML 2.10 through the crmkit.onec exporter vs a plain XmlWriter
+                     loop (target ≥ 50% of its speed; peak memory must not grow with the count)
+          all        all of the above
 
         The -pg benchmarks run against the server in CRMKIT_TEST_POSTGRES (an admin connection string; each makes
         and drops its own crm_bench_<guid> databases); without it they print "skipped" and do not fail.
@@ -86,7 +88,7 @@ internal sealed class BenchmarkSettings
 
         var command = args[0];
         if (command is not ("bulk" or "query" or "validate" or "plugins" or "templates" or "outbox" or "workflows" or "security" or "requisites" or "files" or
-            "bulk-pg" or "query-pg" or "outbox-pg" or "all"))
+            "bulk-pg" or "query-pg" or "outbox-pg" or "onec-export" or "all"))
         {
             Console.Error.WriteLine($"Unknown command '{command}'.");
             Console.Error.WriteLine(Usage);
