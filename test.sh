@@ -37,7 +37,7 @@ start_postgres() {
     chown postgres:postgres "$pg_data"
     pg_as=(runuser -u postgres --)
   fi
-  trap pg_stop EXIT
+  cleanups+=(pg_stop)
   "${pg_as[@]}" "$pg_bin/initdb" -D "$pg_data" -U postgres -A trust -E UTF8 --locale=C.UTF-8 --no-sync >/dev/null
   "${pg_as[@]}" "$pg_bin/pg_ctl" -D "$pg_data" -l "$pg_data/server.log" -w -t 60 \
     -o "-c listen_addresses=127.0.0.1 -p $port -k $pg_data -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=300" \
@@ -51,9 +51,24 @@ pg_stop() {
   rm -rf "$pg_data"
 }
 
+# Everything started below is stopped at exit, in reverse order of starting.
+cleanups=()
+run_cleanups() {
+  local i
+  for ((i = ${#cleanups[@]} - 1; i >= 0; i--)); do "${cleanups[i]}" || true; done
+}
+trap run_cleanups EXIT
+
 if [ -z "${CRMKIT_TEST_POSTGRES:-}" ]; then
   start_postgres
 fi
+
+# s3rver (npm) and nginx with the WebDAV modules (Debian) for the file-store conformance suite
+# (tests/CrmKit.Files.Tests): free ports, throwaway folders, CRMKIT_TEST_S3 and CRMKIT_TEST_WEBDAV exported.
+# shellcheck source=tests/servers/file-servers.sh
+source tests/servers/file-servers.sh
+cleanups+=(stop_file_servers)
+start_file_servers
 
 dotnet build CrmKit.sln -c Release -nologo -v quiet
 # Every src project must pack (README, licence, XML docs, symbols, SourceLink).

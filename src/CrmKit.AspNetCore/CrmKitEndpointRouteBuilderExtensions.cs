@@ -44,6 +44,8 @@ public static class CrmKitEndpointRouteBuilderExtensions
         FieldTypeEndpoints.Map(group);
         RecordEndpoints.Map(group);
         RecordHistoryEndpoints.Map(group);
+        AttachmentEndpoints.Map(group);
+        FileMigrationEndpoints.Map(group);
         RecordExportEndpoints.Map(group);
         SecurityEndpoints.Map(group);
         ApiKeyEndpoints.Map(group);

@@ -85,6 +85,7 @@ internal static class CrmCli
             new RoleCommand(runtime),
             new ApiKeyCommand(runtime),
             new Commands.Egrul.EgrulCommand(runtime),
+            new Commands.Files.FilesCommand(runtime),
             new OneCCommand(runtime),
         };
         options.AddTo(root);

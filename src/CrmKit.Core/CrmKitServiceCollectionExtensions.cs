@@ -21,6 +21,8 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
+using CrmKit.Core.Files;
+using CrmKit.Sdk.Files;
 
 namespace CrmKit.Core;
 
@@ -77,6 +79,7 @@ public static class CrmKitServiceCollectionExtensions
         services.TryAddSingleton<MetadataFreshness>();
         services.AddHostedService<MetadataRefresher>();
         AddSecurity(services);
+        AddFiles(services);
         services.TryAddSingleton<Messaging.ChannelInbox>();
         services.TryAddSingleton(sp => new Messaging.ChannelHost(
             sp.GetRequiredService<IOptionsMonitor<CrmKitOptions>>(), sp.GetRequiredService<ICrmExtensions>(),
@@ -139,6 +142,24 @@ public static class CrmKitServiceCollectionExtensions
     /// The security directory and its checks, API keys, the bootstrap administrator, the audit trail and its retention,
     /// and Data Protection for secrets at rest (its key ring in <see cref="SecurityOptions.KeyRingDirectory"/> when set).
     /// </summary>
+    /// <summary>
+    /// Adds attachments (<see cref="IAttachmentService"/>), migrations between file stores and the built-in <c>local</c>
+    /// store, whose folder is <see cref="FileStoreOptions.LocalRoot"/>.
+    /// </summary>
+    private static void AddFiles(IServiceCollection services)
+    {
+        services.AddOptions<FileStoreOptions>().Validate(
+            o => !string.IsNullOrWhiteSpace(o.Store) && o.MaxFileBytes > 0 && !string.IsNullOrWhiteSpace(o.LocalRoot) &&
+                 o.MigrationBatchSize is > 0 and <= 10_000,
+            "CrmKit:Files: Store and LocalRoot must be set, MaxFileBytes positive and MigrationBatchSize within 1..10000.");
+        services.TryAddKeyedSingleton<IFileStore>(FileStoreOptions.LocalStoreName, (sp, _) =>
+            new LocalFileStore(sp.GetRequiredService<IOptions<FileStoreOptions>>().Value.LocalRoot));
+        services.TryAddSingleton<AttachmentService>();
+        services.TryAddSingleton<IAttachmentService>(sp => sp.GetRequiredService<AttachmentService>());
+        services.TryAddSingleton<FileMigrationService>();
+        services.TryAddSingleton<IFileMigrationService>(sp => sp.GetRequiredService<FileMigrationService>());
+    }
+
     private static void AddSecurity(IServiceCollection services)
     {
         services.AddOptions<SecurityOptions>().Validate(

@@ -2,6 +2,7 @@ using CrmKit.AspNetCore;
 using CrmKit.AspNetCore.Security;
 using CrmKit.Core;
 using CrmKit.Core.Audit;
+using CrmKit.Core.Files;
 using CrmKit.Core.Security;
 using CrmKit.Core.Outbox;
 using CrmKit.Core.Templates;
@@ -57,6 +58,11 @@ builder.Services.AddOptions<WorkflowEngineOptions>().BindConfiguration(WorkflowE
 builder.Services.AddOptions<SecurityOptions>().BindConfiguration(SecurityOptions.SectionName)
     .PostConfigure(o => o.KeyRingDirectory ??= Path.GetFullPath("crmkit-keys"));
 builder.Services.AddOptions<AuditOptions>().BindConfiguration(AuditOptions.SectionName);
+// Attachments and file stores: CrmKit:Files:Store (local, or a plugin's s3/webdav), MaxFileBytes, AllowedContentTypes,
+// LocalRoot (default "crmkit-files" in the working directory), MigrationBatchSize; the S3 and WebDAV plugins read
+// CrmKit:Files:Stores:<name> (docs/integrations/files.md).
+builder.Services.AddOptions<FileStoreOptions>().BindConfiguration(FileStoreOptions.SectionName)
+    .PostConfigure(o => o.LocalRoot = Path.GetFullPath(o.LocalRoot));
 builder.Services.AddCrmKitApi();
 builder.Services.AddOptions<CrmKitApiOptions>().BindConfiguration(CrmKitApiOptions.SectionName);
 builder.Services.AddOptions<CrmKitJwtOptions>().BindConfiguration(CrmKitJwtOptions.SectionName);

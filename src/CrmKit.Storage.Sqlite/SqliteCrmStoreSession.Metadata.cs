@@ -64,7 +64,7 @@ public sealed partial class SqliteCrmStoreSession
             }
 
             // The tables of the other store areas, each declared in its own partial file.
-            foreach (var sql in (string[])[OutboxTablesSql, WorkflowTablesSql, TemplateTablesSql, WorkflowRunTablesSql, SecurityTablesSql])
+            foreach (var sql in (string[])[OutboxTablesSql, WorkflowTablesSql, TemplateTablesSql, WorkflowRunTablesSql, SecurityTablesSql, AttachmentTablesSql])
             {
                 if (sql.Length > 0)
                 {

@@ -124,6 +124,11 @@ internal static class BenchmarkRunner
                 await RunGuardedAsync(report, Requisites.IdentifierCheckBenchmark.Name, () => new Requisites.IdentifierCheckBenchmark(settings, report).RunAsync());
             }
 
+            if (settings.Runs(Files.FileTransferBenchmark.Name))
+            {
+                await RunGuardedAsync(report, Files.FileTransferBenchmark.Name, () => new Files.FileTransferBenchmark(settings, report).RunAsync());
+            }
+
             if (settings.Runs(OneC.OneCExportBenchmark.Name))
             {
                 await RunGuardedAsync(report, OneC.OneCExportBenchmark.Name, () => new OneC.OneCExportBenchmark(settings, report).RunAsync());

@@ -52,13 +52,13 @@ public sealed class StorageProviderTests : IDisposable
         var second = await RunServerAsync(["db", "migrate", .. settings]);
 
         first.ExitCode.ShouldBe(0, first.Output);
-        first.Output.ShouldContain("applied 6 migration(s): 0001 metadata");
+        first.Output.ShouldContain("applied 7 migration(s): 0001 metadata");
         second.ExitCode.ShouldBe(0, second.Output);
         second.Output.ShouldContain("up to date; no migration applied");
         await using var connection = new NpgsqlConnection(_database.ConnectionString);
         await connection.OpenAsync();
         await using var command = new NpgsqlCommand("SELECT count(*) FROM crm_schema_migrations", connection);
-        Convert.ToInt64(await command.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture).ShouldBe(6);
+        Convert.ToInt64(await command.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture).ShouldBe(7);
     }
 
     [SkippableFact]

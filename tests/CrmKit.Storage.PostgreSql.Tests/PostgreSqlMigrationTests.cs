@@ -41,7 +41,7 @@ public sealed class PostgreSqlMigrationTests : IAsyncLifetime
         tables.ShouldBe(
         new List<string?>
         {
-            "crm_audit", "crm_effects", "crm_entities", "crm_field_archives", "crm_index_builds", "crm_outbox", "crm_schedule", "crm_schema_migrations",
+            "crm_attachments", "crm_audit", "crm_effects", "crm_entities", "crm_field_archives", "crm_index_builds", "crm_outbox", "crm_schedule", "crm_schema_migrations",
             "crm_schema_versions", "crm_security", "crm_security_revision", "crm_settings", "crm_templates", "crm_workflow_runs",
             "crm_workflow_steps", "crm_workflows",
         });

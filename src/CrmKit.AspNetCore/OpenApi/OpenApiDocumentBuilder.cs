@@ -30,6 +30,8 @@ internal static partial class OpenApiDocumentBuilder
         AddRegistryPaths(paths, schemas);
         AddIntegrationPaths(paths);
         AddSecuritySchemas(schemas);
+        AddFileMigrationPaths(paths);
+        AddFileSchemas(schemas);
         if (withPlugins)
         {
             AddPluginPaths(paths, schemas);
@@ -39,6 +41,7 @@ internal static partial class OpenApiDocumentBuilder
         {
             AddRecordPaths(paths, entity);
             AddRecordSecurityPaths(paths, entity.Name);
+            AddAttachmentPaths(paths, entity.Name);
         }
 
         AddSecurityProblems(paths);
@@ -55,6 +58,7 @@ internal static partial class OpenApiDocumentBuilder
             new JsonObject { ["name"] = WorkflowsTag, ["description"] = "Workflow definitions: versioned, validated documents." },
             new JsonObject { ["name"] = SecurityTag, ["description"] = "The caller, accounts, teams, roles and API keys." },
             new JsonObject { ["name"] = IntegrationsTag, ["description"] = "Integrations through plugins: state registries (EGRUL/EGRIP), accounting export, modules' HTTP endpoints." },
+            new JsonObject { ["name"] = FilesTag, ["description"] = "File stores: migrations of attachment content between them." },
         };
         foreach (var entity in entities)
         {

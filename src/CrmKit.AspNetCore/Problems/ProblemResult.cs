@@ -33,6 +33,8 @@ internal sealed class ProblemResult : IResult
     public static int StatusOf(CrmException exception) => exception switch
     {
         ApiProblemException api => api.Status,
+        { Code: Core.Files.AttachmentErrors.TooLarge } => StatusCodes.Status413PayloadTooLarge,
+        { Code: Core.Files.AttachmentErrors.TypeNotAllowed } => StatusCodes.Status415UnsupportedMediaType,
         _ => exception.Kind switch
         {
             CrmErrorKind.BadRequest => StatusCodes.Status400BadRequest,

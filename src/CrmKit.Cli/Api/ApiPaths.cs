@@ -68,6 +68,10 @@ internal static class ApiPaths
 
     public static string TemplatePreview(string name) => $"{Templates}/{Escape(name)}/preview";
 
+    public const string FileMigrations = "api/files/migrations";
+
+    public const string FileMigrationCurrent = "api/files/migrations/current";
+
     public const string Outbox = "api/outbox";
 
     public static string OutboxJob(string id) => $"{Outbox}/{Escape(id)}";

@@ -17,6 +17,7 @@ internal static class PostgreSqlMigrations
         Migration0004Templates.Migration,
         Migration0005Security.Migration,
         Migration0006IndexBuilds.Migration,
+        Migration0007Attachments.Migration,
     ];
 
     /// <summary>The highest version this provider knows.</summary>

@@ -19,6 +19,8 @@ internal sealed class BenchmarkSettings
           workflows  saving a record with 50 enabled, non-matching workflows vs none (target 1.10x)
           security   reads and queries by a restricted role vs an administrator on the same rows (target 1.10x)
           requisites INN/OGRN checks per second vs a plain digit-parse loop (target 5,000,000/s, no allocation)
+          files      1 GiB attachment upload and download through the real server vs the disk directly; the server's
+                     peak memory (target < 100 MB)
           bulk-pg    bulk on PostgreSQL: IRecordService vs raw Npgsql batched INSERT and binary COPY (target 2.5x)
           query-pg   query on PostgreSQL: IRecordService vs raw Npgsql, prepared (target 1.5x; plan uses the index)
           outbox-pg  outbox on PostgreSQL: two nodes (hosts with a dispatcher each) vs one (target 1.6x faster)
@@ -33,7 +35,8 @@ internal sealed class BenchmarkSettings
 
         Options:
           --quick               small sizes for a smoke run (5,000 rows, 20,000 rows, 200,000 validations,
-                                2,000 outbox jobs instead of 20,000; outbox-pg: 400 jobs instead of 4,000)
+                                2,000 outbox jobs instead of 20,000; outbox-pg: 400 jobs instead of 4,000;
+                                files: 32 MiB once instead of 1 GiB three times)
           --markdown <file>     write the results; a file holding the results markers is updated in place
           --rounds <n>          measured rounds per contender after the warm-up (default 5; 3 with --quick;
                                 plugins: default 9, 3 with --quick)
@@ -86,7 +89,7 @@ internal sealed class BenchmarkSettings
         }
 
         var command = args[0];
-        if (command is not ("bulk" or "query" or "validate" or "plugins" or "templates" or "outbox" or "workflows" or "security" or "requisites" or
+        if (command is not ("bulk" or "query" or "validate" or "plugins" or "templates" or "outbox" or "workflows" or "security" or "requisites" or "files" or
             "bulk-pg" or "query-pg" or "outbox-pg" or "onec-export" or "channels" or "all"))
         {
             Console.Error.WriteLine($"Unknown command '{command}'.");
