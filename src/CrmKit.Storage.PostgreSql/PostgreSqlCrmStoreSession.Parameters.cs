@@ -6,7 +6,7 @@ namespace CrmKit.Storage.PostgreSql;
 /// <summary>Typed positional parameters: every value is bound with its PostgreSQL type, nulls included.</summary>
 public sealed partial class PostgreSqlCrmStoreSession
 {
-    private static NpgsqlParameter Text(string? value) => new() { NpgsqlDbType = NpgsqlDbType.Text, Value = (object?)value ?? DBNull.Value };
+    internal static NpgsqlParameter Text(string? value) => new() { NpgsqlDbType = NpgsqlDbType.Text, Value = (object?)value ?? DBNull.Value };
 
     private static NpgsqlParameter Bigint(long? value) => new() { NpgsqlDbType = NpgsqlDbType.Bigint, Value = (object?)value ?? DBNull.Value };
 

@@ -324,10 +324,8 @@ internal sealed partial class PostgreSqlIndexBuilder(NpgsqlDataSource dataSource
 
     private static async Task<bool> TryLockAsync(NpgsqlConnection connection, string name, CancellationToken cancellationToken)
     {
-        await using var command = new NpgsqlCommand("SELECT pg_try_advisory_lock($1, hashtext($2))", connection)
-        {
-            Parameters = { new NpgsqlParameter { NpgsqlDbType = NpgsqlDbType.Integer, Value = PostgreSqlIndexBuilds.LockClass }, Text(name) },
-        };
+        await using var command = new NpgsqlCommand("SELECT pg_try_advisory_lock($1, hashtext($2))", connection);
+        command.Parameters.AddRange(LockKeys(name));
         return (bool)(await command.ExecuteScalarAsync(cancellationToken))!;
     }
 
@@ -338,14 +336,16 @@ internal sealed partial class PostgreSqlIndexBuilder(NpgsqlDataSource dataSource
             return; // the server released the lock with the connection
         }
 
-        await using var command = new NpgsqlCommand("SELECT pg_advisory_unlock($1, hashtext($2))", connection)
-        {
-            Parameters = { new NpgsqlParameter { NpgsqlDbType = NpgsqlDbType.Integer, Value = PostgreSqlIndexBuilds.LockClass }, Text(name) },
-        };
+        await using var command = new NpgsqlCommand("SELECT pg_advisory_unlock($1, hashtext($2))", connection);
+        command.Parameters.AddRange(LockKeys(name));
         await command.ExecuteScalarAsync(CancellationToken.None);
     }
 
-    private static NpgsqlParameter Text(string? value) => new() { NpgsqlDbType = NpgsqlDbType.Text, Value = (object?)value ?? DBNull.Value };
+    private static NpgsqlParameter Text(string? value) => PostgreSqlCrmStoreSession.Text(value);
+
+    /// <summary>The two keys of the index's advisory lock: the class, and the name's hash computed by the server.</summary>
+    private static NpgsqlParameter[] LockKeys(string name) =>
+        [new NpgsqlParameter { NpgsqlDbType = NpgsqlDbType.Integer, Value = PostgreSqlIndexBuilds.LockClass }, Text(name)];
 
     [LoggerMessage(EventId = 1, Level = LogLevel.Information, Message = "Building index {Index} of {Entity}.{Field} concurrently (writes go on meanwhile)")]
     private static partial void LogBuilding(ILogger logger, string index, string entity, string field);

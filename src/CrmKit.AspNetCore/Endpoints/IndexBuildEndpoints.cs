@@ -47,41 +47,17 @@ internal static class IndexBuildEndpoints
         w.WriteString("field", build.Field);
         w.WriteString("index", build.Index);
         w.WriteString("state", build.State);
-        w.WriteString("requestedAt", build.RequestedAt);
-        WriteInstant(w, "startedAt", build.StartedAt);
-        WriteInstant(w, "finishedAt", build.FinishedAt);
-        WriteText(w, "phase", build.Phase);
-        WriteNumber(w, "done", build.Done);
-        WriteNumber(w, "total", build.Total);
-        WriteText(w, "error", build.Error);
+        w.WriteString("requestedAt", CanonicalInstant.ToText(build.RequestedAt));
+        w.WriteString("startedAt", build.StartedAt is { } started ? CanonicalInstant.ToText(started) : null);
+        w.WriteString("finishedAt", build.FinishedAt is { } finished ? CanonicalInstant.ToText(finished) : null);
+        w.WriteString("phase", build.Phase);
+        WriteCount(w, "done", build.Done);
+        WriteCount(w, "total", build.Total);
+        w.WriteString("error", build.Error);
         w.WriteEndObject();
     }
 
-    private static void WriteInstant(Utf8JsonWriter w, string name, DateTimeOffset? value)
-    {
-        if (value is { } v)
-        {
-            w.WriteString(name, v);
-        }
-        else
-        {
-            w.WriteNull(name);
-        }
-    }
-
-    private static void WriteText(Utf8JsonWriter w, string name, string? value)
-    {
-        if (value is null)
-        {
-            w.WriteNull(name);
-        }
-        else
-        {
-            w.WriteString(name, value);
-        }
-    }
-
-    private static void WriteNumber(Utf8JsonWriter w, string name, long? value)
+    private static void WriteCount(Utf8JsonWriter w, string name, long? value)
     {
         if (value is { } v)
         {
