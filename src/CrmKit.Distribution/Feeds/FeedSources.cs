@@ -50,6 +50,12 @@ internal sealed class FeedSources
                 throw new PackageFeedException(PackageFeedFailure.InvalidConfiguration, FeedMessages.Insecure(source.Name, source.Source), source.Name);
             }
 
+            if (source.IsLocal)
+            {
+                // protocolVersion="3" on a folder would make NuGet look for a service index in it; folders are read directly.
+                source.ProtocolVersion = 2;
+            }
+
             if (!source.IsHttp && !source.IsLocal)
             {
                 throw new PackageFeedException(PackageFeedFailure.InvalidConfiguration, FeedMessages.Unsupported(source.Name, source.Source), source.Name);
