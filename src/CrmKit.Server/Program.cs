@@ -7,6 +7,7 @@ using CrmKit.Core.Security;
 using CrmKit.Core.Outbox;
 using CrmKit.Core.Templates;
 using CrmKit.Core.Workflows.Engine;
+using CrmKit.Distribution;
 using CrmKit.Plugins;
 using CrmKit.Server;
 
@@ -38,6 +39,10 @@ builder.WebHost.ConfigureKestrel(kestrel => kestrel.AddServerHeader = false);
 var crm = builder.Services.AddCrmKit(options => builder.Configuration.GetSection("CrmKit").Bind(options));
 crm.UseConfiguredStore(builder.Configuration);
 crm.AddPlugins();
+// Plugin packages from NuGet feeds: CrmKit:Distribution:NuGetConfig (default "nuget.config" under the content root),
+// AllowPrerelease (default false), LockFile (default "plugins.lock.json"), FeedTimeout (docs/distribution.md).
+crm.AddPluginPackages();
+builder.Services.AddOptions<PluginPackageOptions>().BindConfiguration("CrmKit:Distribution");
 
 // Plugins: CrmKit:Plugins:Directory (default "plugins" under the content root, which is the server's own folder),
 // StartTimeout, WatchDirectory, WatchDelay.
