@@ -17,7 +17,7 @@ namespace CrmKit.Distribution;
 
 internal sealed partial class PluginPackageManager
 {
-    private readonly Dictionary<string, DownloadedPackage> _downloaded = new(StringComparer.Ordinal);
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, DownloadedPackage> _downloaded = new(StringComparer.Ordinal);
 
     public async Task<PluginPackagePlan> PlanAsync(PluginPackageRequest request, CancellationToken cancellationToken)
     {
