@@ -114,6 +114,34 @@ public sealed class BadInputTests
     }
 
     [Fact]
+    public async Task MissingFolderFeed_IsRefusedAsUnreachable()
+    {
+        var root = DistributionHost.NewRoot();
+        var folder = FolderFeed.WriteFlat(Path.Combine(root, "feed"), Fixtures.Base());
+        await using var host = await StartWithBaseAsync([new FeedSource("local", folder)], root);
+        FolderFeed.WriteNuGetConfig(host.NuGetConfig, new FeedSource("local", folder), new FeedSource("gone", Path.Combine(root, "no-such-folder")));
+
+        var problem = await RefusedAsync(host, DistributionHost.Install("fixture.throwing"), PluginPackageErrorCodes.FeedUnreachable);
+
+        problem.Message.ShouldContain("'gone'");
+    }
+
+    [Fact]
+    public async Task MissingOrInsecureConfiguration_IsRefused()
+    {
+        await using var host = await StartWithBaseAsync();
+        FolderFeed.WriteNuGetConfig(host.NuGetConfig, new FeedSource("plain", "http://127.0.0.1:9/v3/index.json"));
+        File.WriteAllText(host.NuGetConfig, File.ReadAllText(host.NuGetConfig).Replace(" allowInsecureConnections=\"true\"", "", StringComparison.Ordinal));
+
+        var insecure = await RefusedAsync(host, DistributionHost.Install("fixture.throwing"), PluginPackageErrorCodes.InvalidConfiguration);
+        insecure.Message.ShouldContain("allowInsecureConnections");
+
+        File.Delete(host.NuGetConfig);
+        var missing = await RefusedAsync(host, DistributionHost.Install("fixture.throwing"), PluginPackageErrorCodes.InvalidConfiguration);
+        missing.Message.ShouldContain("nuget.config");
+    }
+
+    [Fact]
     public async Task FeedAnswering500_IsRefused()
     {
         await using var feed = await HttpFeedServer.StartAsync(Fixtures.Base(), Fixtures.Of("fixture.throwing"));
