@@ -205,6 +205,13 @@ internal sealed partial class PluginPackageManager
                     : candidate.Version > current.Version ? PluginPackageAction.Upgrade : PluginPackageAction.Downgrade;
             }
 
+            if (!isRestore && locked is null && Directory.Exists(folder))
+            {
+                // A dependency whose id has a folder placed by hand: the swap would replace (and then delete) that folder.
+                problems.Add(new PluginPackageProblem(PluginPackageErrorCodes.Conflict, PluginPackageMessages.FolderNotFromFeed(candidate.Id, folder), candidate.Id));
+                continue;
+            }
+
             var sha = locked?.Sha512;
             var source = locked?.Source ?? candidate.Source;
             if (action == PluginPackageAction.Keep && current is not null)

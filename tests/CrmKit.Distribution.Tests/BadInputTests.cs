@@ -218,6 +218,24 @@ public sealed class BadInputTests
     }
 
     [Fact]
+    public async Task DependencyWhoseIdHasAHandPlacedFolder_IsRefused_AndTheFolderKept()
+    {
+        var root = DistributionHost.NewRoot();
+        var feed = FolderFeed.WriteFlat(Path.Combine(root, "feed"), Fixtures.Base(), Fixtures.Dependent());
+        CopyFolder(Fixtures.Folder("fixture.base"), Path.Combine(root, "plugins", "fixture.base"));
+        await using var host = await DistributionHost.StartAsync(root, [new FeedSource("local", feed)]);
+        host.Status("fixture.base")!.State.ShouldBe(PluginState.Loaded);
+        var before = host.Snapshot();
+
+        var plan = await host.Packages.PlanAsync(DistributionHost.Install("fixture.dependent"), CancellationToken.None);
+
+        var problem = plan.Problems.ShouldHaveSingleItem();
+        problem.Code.ShouldBe(PluginPackageErrorCodes.Conflict);
+        problem.Message.ShouldContain("not installed from a feed");
+        host.Snapshot().ShouldBe(before);
+    }
+
+    [Fact]
     public async Task ConstraintOfAnEdition_RefusesAVersionItExcludes()
     {
         var constraint = new PluginPackageConstraint("fixture.base", "[1.0.0, 1.1.0)", "edition:acme.b2b");
@@ -290,6 +308,16 @@ public sealed class BadInputTests
         host.Snapshot().ShouldBe(before);
         host.Status("fixture.base")!.State.ShouldBe(PluginState.Loaded);
         return problem;
+    }
+
+    private static void CopyFolder(string source, string target)
+    {
+        foreach (var file in Directory.EnumerateFiles(source, "*", SearchOption.AllDirectories))
+        {
+            var destination = Path.Combine(target, Path.GetRelativePath(source, file));
+            Directory.CreateDirectory(Path.GetDirectoryName(destination)!);
+            File.Copy(file, destination);
+        }
     }
 
     private static int FreePort()
