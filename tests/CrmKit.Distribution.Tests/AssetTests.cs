@@ -62,4 +62,33 @@ public sealed class AssetTests
 
         host.Status("fixture.base")!.State.ShouldBe(PluginState.Loaded);
     }
+
+    [Fact]
+    public async Task FrameworkAssemblyCopies_AreLeftOutWhenTheHostHasThemAtLeastAsNew_AndKeptWhenNewer()
+    {
+        var package = PluginPackageBuilder.Build(new PluginPackageSpec
+        {
+            Id = "fixture.base",
+            Version = "1.0.0",
+            PublishFolder = Fixtures.Folder("fixture.base"),
+            ExtraBinaryFiles = new Dictionary<string, byte[]>
+            {
+                // System.Text.Json is in Microsoft.NETCore.App; the host's is 10.x.
+                ["lib/net10.0/System.Text.Json.dll"] = PluginPackageBuilder.EmptyAssembly("System.Text.Json", new Version(4, 0, 0, 0)),
+                ["lib/net10.0/System.Text.Json.xml"] = [1],
+                ["lib/net10.0/System.Formats.Asn1.dll"] = PluginPackageBuilder.EmptyAssembly("System.Formats.Asn1", new Version(99, 0, 0, 0)),
+            },
+        });
+        var root = DistributionHost.NewRoot();
+        var feed = FolderFeed.WriteFlat(Path.Combine(root, "feed"), package);
+        await using var host = await DistributionHost.StartAsync(root, [new FeedSource("local", feed)]);
+
+        await host.InstallAsync(DistributionHost.Install("fixture.base"));
+
+        var folder = Path.Combine(host.PluginsFolder, "fixture.base");
+        File.Exists(Path.Combine(folder, "System.Text.Json.dll")).ShouldBeFalse();
+        File.Exists(Path.Combine(folder, "System.Text.Json.xml")).ShouldBeFalse();
+        File.Exists(Path.Combine(folder, "System.Formats.Asn1.dll")).ShouldBeTrue();
+        host.Status("fixture.base")!.State.ShouldBe(PluginState.Loaded);
+    }
 }

@@ -40,7 +40,10 @@ public sealed class PluginPackageSpec
     /// <summary>More files, by package path.</summary>
     public IReadOnlyDictionary<string, string> ExtraFiles { get; init; } = new Dictionary<string, string>();
 
-    /// <summary>Prerelease-friendly description.</summary>
+    /// <summary>More binary files, by package path (assemblies, for example).</summary>
+    public IReadOnlyDictionary<string, byte[]> ExtraBinaryFiles { get; init; } = new Dictionary<string, byte[]>();
+
+    /// <summary>The package description.</summary>
     public string Description { get; init; } = "A CrmKit test plugin.";
 }
 
@@ -104,6 +107,13 @@ public static class PluginPackageBuilder
                 builder.Files.Add(new PhysicalPackageFile { SourcePath = source, TargetPath = path });
             }
 
+            foreach (var (path, content) in spec.ExtraBinaryFiles)
+            {
+                var source = Path.Combine(work, "extra-" + Guid.NewGuid().ToString("N"));
+                File.WriteAllBytes(source, content);
+                builder.Files.Add(new PhysicalPackageFile { SourcePath = source, TargetPath = path });
+            }
+
             using var output = new MemoryStream();
             builder.Save(output);
             return new TestPackage(spec.Id, NuGetVersion.Parse(spec.Version), output.ToArray());
@@ -112,6 +122,17 @@ public static class PluginPackageBuilder
         {
             Directory.Delete(work, recursive: true);
         }
+    }
+
+    /// <summary>An empty managed assembly with the given simple name and version (to stand for a library copy).</summary>
+    public static byte[] EmptyAssembly(string name, Version version)
+    {
+        var builder = new System.Reflection.Emit.PersistedAssemblyBuilder(
+            new System.Reflection.AssemblyName(name) { Version = version }, typeof(object).Assembly);
+        builder.DefineDynamicModule(name).DefineType("Marker", System.Reflection.TypeAttributes.Public).CreateType();
+        using var stream = new MemoryStream();
+        builder.Save(stream);
+        return stream.ToArray();
     }
 
     /// <summary>The package with one more zip entry, written with exactly this name (for unsafe paths such as ../x).</summary>

@@ -1,5 +1,6 @@
 using System.IO.Compression;
 using CrmKit.Core.Plugins.Packages;
+using CrmKit.Plugins.Loading;
 using CrmKit.Plugins.Manifest;
 using NuGet.Frameworks;
 using NuGet.Packaging;
@@ -105,7 +106,10 @@ internal sealed class PluginPackageContents
             var group = groups.First(g => g.TargetFramework.Equals(nearest));
             var prefix = "lib/" + group.TargetFramework.GetShortFolderName() + "/";
             var all = group.Items.Where(i => !i.EndsWith('/')).ToList();
-            var skipped = all.Where(i => HostAssemblies.IsHostProvided(Path.GetFileName(i))).ToList();
+            var skippedAssemblies = all.Where(i => i.EndsWith(".dll", StringComparison.OrdinalIgnoreCase) && IsHostProvided(reader, i))
+                .Select(i => i[..^4])
+                .ToHashSet(StringComparer.OrdinalIgnoreCase);
+            var skipped = all.Where(i => skippedAssemblies.Contains(WithoutExtension(i))).ToList();
             var lib = all.Except(skipped).ToList();
             var folderPrefix = FolderPrefix(lib, group.TargetFramework);
             var entry = manifest.EntryAssembly ?? manifest.Id + ".dll";
@@ -120,6 +124,47 @@ internal sealed class PluginPackageContents
         {
             throw Problem(PluginPackageErrorCodes.InvalidPackage, PluginPackageMessages.Unreadable(name, e.Message), id);
         }
+    }
+
+    /// <summary>
+    /// Whether the host provides a packaged assembly (<see cref="HostAssemblies"/>: the runtime's shared assemblies, or a
+    /// shared-framework assembly at the packaged version or higher); such files, with their .pdb and .xml, stay out.
+    /// </summary>
+    private static bool IsHostProvided(PackageArchiveReader reader, string item)
+    {
+        var name = Path.GetFileNameWithoutExtension(item);
+        if (HostAssemblies.Provides(name, null))
+        {
+            return true;
+        }
+
+        return HostAssemblies.IsFrameworkAssembly(name) && HostAssemblies.Provides(name, AssemblyVersion(reader, item));
+    }
+
+    private static Version? AssemblyVersion(PackageArchiveReader reader, string item)
+    {
+        try
+        {
+            using var stream = reader.GetStream(item);
+            using var memory = new MemoryStream();
+            stream.CopyTo(memory);
+            memory.Position = 0;
+            using var pe = new System.Reflection.PortableExecutable.PEReader(memory);
+            return pe.HasMetadata ? System.Reflection.Metadata.PEReaderExtensions.GetMetadataReader(pe).GetAssemblyDefinition().Version : null;
+        }
+        catch (BadImageFormatException)
+        {
+            return null;
+        }
+    }
+
+    private static string WithoutExtension(string item)
+    {
+        var extension = Path.GetExtension(item);
+        return extension.Equals(".dll", StringComparison.OrdinalIgnoreCase) || extension.Equals(".pdb", StringComparison.OrdinalIgnoreCase)
+            || extension.Equals(".xml", StringComparison.OrdinalIgnoreCase)
+            ? item[..^extension.Length]
+            : item;
     }
 
     /// <summary>The folder prefix (as the zip spells it) of the chosen lib group.</summary>

@@ -8,8 +8,9 @@ namespace CrmKit.Plugins.Loading;
 /// <summary>
 /// Checks a plugin folder before any of its code loads, reading metadata only (<see cref="PEReader"/>): the entry
 /// assembly exists and is a managed assembly, it was built against the host's CrmKit.Sdk major, and every private
-/// runtime assembly its <c>.deps.json</c> lists is in the folder. A missing private file matters: the loader would
-/// otherwise fall back to the host's copy and the plugin would silently run against another version.
+/// runtime assembly its <c>.deps.json</c> lists is in the folder, or provided by the host at that version or higher
+/// (<see cref="HostAssemblies"/>: a plugin package leaves such files out). A missing private file matters otherwise:
+/// the loader would fall back to the host's copy and the plugin would silently run against another version.
 /// </summary>
 internal static class PluginAssemblyInspector
 {
@@ -99,7 +100,7 @@ internal static class PluginAssemblyInspector
 
     /// <summary>
     /// The file names of the private runtime assemblies (package and project libraries of the plugin's own target,
-    /// shared assemblies excepted) that <paramref name="depsPath"/> lists but the folder lacks.
+    /// assemblies the host provides excepted) that <paramref name="depsPath"/> lists but the folder lacks.
     /// </summary>
     private static List<string> MissingRuntimeFiles(string folder, string depsPath, PluginManifest manifest)
     {
@@ -125,8 +126,8 @@ internal static class PluginAssemblyInspector
                 foreach (var asset in runtime.EnumerateObject())
                 {
                     var fileName = Path.GetFileName(asset.Name);
-                    if (!PluginSharedTypes.AssemblyNames.Contains(Path.GetFileNameWithoutExtension(fileName))
-                        && !File.Exists(Path.Combine(folder, fileName))
+                    if (!File.Exists(Path.Combine(folder, fileName))
+                        && !HostAssemblies.Provides(Path.GetFileNameWithoutExtension(fileName), AssemblyVersionOf(asset.Value))
                         && !missing.Contains(fileName, StringComparer.Ordinal))
                     {
                         missing.Add(fileName);
@@ -141,6 +142,11 @@ internal static class PluginAssemblyInspector
 
         return missing;
     }
+
+    /// <summary>The <c>assemblyVersion</c> a .deps.json runtime asset states; null when it states none.</summary>
+    private static Version? AssemblyVersionOf(JsonElement asset) =>
+        asset.ValueKind == JsonValueKind.Object && asset.TryGetProperty("assemblyVersion", out var version)
+        && Version.TryParse(version.GetString(), out var parsed) ? parsed : null;
 
     private static bool IsPackageOrProject(JsonElement libraries, string name) =>
         libraries.ValueKind != JsonValueKind.Object
