@@ -66,6 +66,19 @@ public interface IMetadataService
     Task<FieldArchiveInfo> RemoveFieldAsync(
         CrmPrincipal principal, string entity, string field, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// Renames a field: a new schema version where the field has the new name (same definition, same place), and every
+    /// record's value moved to the new name, in one transaction. Used by edition migrations.
+    /// </summary>
+    /// <param name="principal">Who is acting.</param>
+    /// <param name="entity">The entity name.</param>
+    /// <param name="field">The field's current name.</param>
+    /// <param name="newName">The new name.</param>
+    /// <param name="cancellationToken">Cancels the operation.</param>
+    /// <returns>The entity at its new version.</returns>
+    Task<EntityDefinition> RenameFieldAsync(
+        CrmPrincipal principal, string entity, string field, string newName, CancellationToken cancellationToken = default);
+
     /// <summary>Lists an entity's field archives, newest first.</summary>
     /// <param name="entity">The entity name.</param>
     /// <param name="cancellationToken">Cancels the operation.</param>
