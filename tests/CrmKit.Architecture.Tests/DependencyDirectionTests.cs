@@ -16,6 +16,8 @@ public sealed class DependencyDirectionTests
         ["CrmKit.CommerceMl"] = ["CrmKit.Sdk"],
         ["CrmKit.Cli"] = ["CrmKit.CommerceMl"],
         ["CrmKit.Plugins"] = ["CrmKit.Core"],
+        // Plugin distribution from NuGet feeds: the manifest reader and planner of the plugin runtime, over Core's contracts.
+        ["CrmKit.Distribution"] = ["CrmKit.Core", "CrmKit.Plugins"],
         ["CrmKit.Server"] = ["CrmKit.AspNetCore", "CrmKit.Storage.Sqlite", "CrmKit.Storage.PostgreSql", "CrmKit.Plugins"],
     };
 
