@@ -32,6 +32,12 @@ internal sealed partial class MetadataService(
 
     public EntityDefinition GetEntity(string entity) => registry.Get(entity).Definition;
 
+    public EntityDefinition CheckEntityDocument(JsonObject schema, bool allowUnknownFieldTypes)
+    {
+        ArgumentNullException.ThrowIfNull(schema);
+        return compiler.Compile((JsonObject)schema.DeepClone(), 1, stored: allowUnknownFieldTypes).Definition;
+    }
+
     public async Task<IReadOnlyList<MetadataVersionInfo>> GetHistoryAsync(string entity, CancellationToken cancellationToken = default)
     {
         registry.Get(entity);
