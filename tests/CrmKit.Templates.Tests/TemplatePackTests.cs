@@ -38,6 +38,32 @@ public sealed class TemplatePackTests(TemplateSession session) : IClassFixture<T
         manifest.Id.ShouldBe(TemplateSession.PluginId);
         manifest.Version.ToNormalizedString().ShouldBe("1.0.0");
         manifest.Provides.ShouldContain($"field-type:{RatingType}");
+        manifest.Description.ShouldBe(TemplateSession.PluginDescription, "quotes and backslashes reach the manifest as written");
+    }
+
+    [PackagesFact]
+    public async Task PluginTemplate_ShouldPackAsAnInstallableCrmKitPluginPackage()
+    {
+        await session.EnsurePluginBuiltAsync();
+
+        await session.DotnetAsync(BuildTimeout, "pack", session.PluginProject, "-c", "Release", "-nologo",
+            "-o", session.PluginPackageFolder);
+
+        var package = PluginPackageContents.Read(Path.Combine(session.PluginPackageFolder, TemplateSession.PluginId + ".1.0.0.nupkg"));
+        package.Id.ShouldBe(TemplateSession.PluginId);
+        package.Version.ShouldBe("1.0.0");
+        package.PackageTypes.ShouldBe(["CrmKitPlugin"]);
+        package.Dependencies.ShouldBeEmpty("third-party packages travel inside a plugin package");
+        var rootManifest = Path.Combine(session.PluginPackageFolder, "root", PluginManifestReader.FileName);
+        Directory.CreateDirectory(Path.GetDirectoryName(rootManifest)!);
+        await File.WriteAllTextAsync(rootManifest, package.RootManifest);
+        var manifest = PluginManifestReader.ReadFile(rootManifest);
+        manifest.Id.ShouldBe(TemplateSession.PluginId);
+        manifest.Description.ShouldBe(TemplateSession.PluginDescription);
+        package.Entries.ShouldContain($"lib/net10.0/{TemplateSession.PluginName}.dll");
+        package.Entries.ShouldContain($"lib/net10.0/{TemplateSession.PluginName}.deps.json");
+        package.Entries.ShouldContain("lib/net10.0/crmkit-plugin.json");
+        package.Entries.ShouldNotContain("lib/net10.0/CrmKit.Sdk.dll", "the host provides CrmKit.Sdk");
     }
 
     [PackagesFact]
@@ -49,6 +75,17 @@ public sealed class TemplatePackTests(TemplateSession session) : IClassFixture<T
 
         output.ShouldNotContain("Failed!", Case.Sensitive, output);
         output.ShouldContain("Passed!", Case.Sensitive, output);
+    }
+
+    [PackagesFact]
+    public void ShippedPlugins_ShouldBePackedAsPluginPackages_WithTheirPluginDependencies()
+    {
+        var egrul = PluginPackageContents.Read(Path.Combine(TestEnvironment.PackagesFolder!, "ru.egrul.1.0.0.nupkg"));
+        egrul.PackageTypes.ShouldBe(["CrmKitPlugin"]);
+        egrul.Dependencies.ShouldBe(["ru.requisites [1.0.0, 2.0.0)"]);
+        egrul.Entries.ShouldContain("lib/net10.0/CrmKit.Plugins.Egrul.dll");
+        egrul.Entries.ShouldContain("lib/net10.0/Polly.Core.dll", "private dependencies travel inside the package");
+        egrul.Entries.ShouldNotContain("lib/net10.0/CrmKit.Sdk.dll");
     }
 
     [PackagesFact]

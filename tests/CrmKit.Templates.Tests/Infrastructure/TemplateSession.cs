@@ -10,6 +10,12 @@ public sealed partial class TemplateSession : IDisposable
 {
     public const string PluginName = "Acme.Loyalty";
     public const string PluginId = "acme.loyalty";
+
+    /// <summary>
+    /// The plugin's description, with the characters a hand-built JSON or XML writer gets wrong (quotes, a backslash,
+    /// an apostrophe and an ampersand-free XML-safe text, since the template writes it into the project file).
+    /// </summary>
+    public const string PluginDescription = @"Loyalty ""stars"" for contacts, kept under C:\loyalty and /srv/loyalty";
     public const string HostName = "Acme.Host";
     public const string EditionName = "Acme.Retail";
 
@@ -73,6 +79,9 @@ public sealed partial class TemplateSession : IDisposable
 
     public Task EnsurePluginBuiltAsync() => _pluginBuilt.Value;
 
+    /// <summary>The folder <c>dotnet pack</c> writes the plugin's package into.</summary>
+    public string PluginPackageFolder => Path.Combine(Workspace.Projects, "plugin-packages");
+
     public Task EnsureHostBuiltAsync() => _hostBuilt.Value;
 
     public Task<string> DotnetAsync(TimeSpan timeout, params string[] arguments) =>
@@ -87,7 +96,8 @@ public sealed partial class TemplateSession : IDisposable
     {
         var hive = Workspace.Hive;
         await DotnetAsync(NewTimeout, "new", "install", TemplatePack, "--debug:custom-hive", hive);
-        await DotnetAsync(NewTimeout, "new", "crmkit-plugin", "-n", PluginName, "--debug:custom-hive", hive);
+        await DotnetAsync(NewTimeout, "new", "crmkit-plugin", "-n", PluginName, "--description", PluginDescription,
+            "--debug:custom-hive", hive);
         await DotnetAsync(NewTimeout, "new", "crmkit-host", "-n", HostName, "--debug:custom-hive", hive);
         await DotnetAsync(NewTimeout, "new", "crmkit-edition", "-n", EditionName, "--debug:custom-hive", hive);
     }
