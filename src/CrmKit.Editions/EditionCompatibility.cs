@@ -36,7 +36,7 @@ public static class EditionCompatibility
 
         return installed
             .Where(e => e.CrmKit is not null && !VersionRange.Parse(e.CrmKit).Satisfies(version))
-            .Select(e => $"Edition {e.Id} {e.Version} supports CrmKit {VersionRange.Parse(e.CrmKit!).PrettyPrint()}, and this server is CrmKit {version}: upgrade the edition first (or keep the server's version).")
+            .Select(e => $"Edition {e.Id} {e.Version} supports CrmKit {VersionRange.Parse(e.CrmKit!).ToNormalizedString()}, and this server is CrmKit {version}: upgrade the edition first (or keep the server's version).")
             .ToList();
     }
 }

@@ -33,7 +33,7 @@ internal sealed class EditionPlanner(
         if (content.CrmKitRange is { } range && !range.Satisfies(coreVersion))
         {
             problems.Add(new EditionProblem(EditionErrorCodes.CoreIncompatible,
-                $"Edition {content.Id} {content.Version} supports CrmKit {range.PrettyPrint()}; this server runs {coreVersion}.",
+                $"Edition {content.Id} {content.Version} supports CrmKit {range.ToNormalizedString()}; this server runs {coreVersion}.",
                 EditionReader.ManifestFile, "/crmkit"));
         }
 
