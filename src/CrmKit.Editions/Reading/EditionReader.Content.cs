@@ -10,6 +10,7 @@ internal static partial class EditionReader
         IEditionFiles files, JsonObject root, List<string> named, List<LocalizationFile> localization, List<EditionProblem> problems)
     {
         var result = new List<EditionEntity>();
+        var problemsBefore = problems.Count;
         var compiler = new JsonSchemaCompiler();
         foreach (var (file, pointer) in FileList(root, "entities", problems))
         {
@@ -72,7 +73,12 @@ internal static partial class EditionReader
             }
         }
 
-        ApplyLocalization(result, localization, problems);
+        // Labels for an entity whose file failed would only repeat that failure.
+        if (problems.Count == problemsBefore)
+        {
+            ApplyLocalization(result, localization, problems);
+        }
+
         return result;
     }
 
