@@ -7,6 +7,8 @@ using CrmKit.Core.Security;
 using CrmKit.Core.Outbox;
 using CrmKit.Core.Templates;
 using CrmKit.Core.Workflows.Engine;
+using CrmKit.Distribution;
+using CrmKit.Editions;
 using CrmKit.Plugins;
 using CrmKit.Server;
 
@@ -38,6 +40,13 @@ builder.WebHost.ConfigureKestrel(kestrel => kestrel.AddServerHeader = false);
 var crm = builder.Services.AddCrmKit(options => builder.Configuration.GetSection("CrmKit").Bind(options));
 crm.UseConfiguredStore(builder.Configuration);
 crm.AddPlugins();
+// Plugin distribution from NuGet feeds: CrmKit:Distribution:NuGetConfig (default nuget.config in the server's folder),
+// AllowPrerelease, LockFile, FeedTimeout (docs/distribution.md).
+crm.AddPluginPackages();
+builder.Services.AddOptions<PluginPackageOptions>().BindConfiguration("CrmKit:Distribution");
+// Editions: fetched from the same feeds; CrmKit:Editions:PackageFolder, CoreVersion (docs/editions.md).
+crm.AddEditions();
+builder.Services.AddOptions<EditionOptions>().BindConfiguration("CrmKit:Editions");
 
 // Plugins: CrmKit:Plugins:Directory (default "plugins" under the content root, which is the server's own folder),
 // StartTimeout, WatchDirectory, WatchDelay.
