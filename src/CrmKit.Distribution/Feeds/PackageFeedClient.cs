@@ -32,4 +32,18 @@ public sealed partial class PackageFeedClient
     /// <exception cref="PackageFeedException">Not found, a feed failed, or a hash differs (nothing is left in the folder).</exception>
     public Task<DownloadedPackage> DownloadAsync(string id, NuGetVersion version, string destinationDirectory, string? expectedSha512, CancellationToken cancellationToken) =>
         DownloadCoreAsync(id, version, destinationDirectory, expectedSha512, cancellationToken);
+
+    /// <summary>Searches every feed for packages of one package type, such as <c>CrmKitPlugin</c> or <c>CrmKitEdition</c>.</summary>
+    /// <param name="query">Words to look for; empty lists every package of the type.</param>
+    /// <param name="packageType">The package type.</param>
+    /// <param name="includePrerelease">Whether prerelease versions count.</param>
+    /// <param name="cancellationToken">Cancels the requests.</param>
+    /// <returns>One result per id (first feed wins), ordered by id.</returns>
+    /// <exception cref="PackageFeedException">A feed failed.</exception>
+    public async Task<IReadOnlyList<FeedSearchResult>> SearchAsync(string query, string packageType, bool includePrerelease, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(packageType);
+        using var session = OpenSession();
+        return await session.SearchAsync(query ?? string.Empty, packageType, includePrerelease, cancellationToken);
+    }
 }

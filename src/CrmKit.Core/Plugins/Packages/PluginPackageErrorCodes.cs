@@ -27,8 +27,11 @@ public static class PluginPackageErrorCodes
     /// <summary>The package is not a CrmKit plugin (no CrmKitPlugin package type or no valid crmkit-plugin.json).</summary>
     public const string NotAPlugin = "plugin_package.not_a_plugin";
 
-    /// <summary>The package is malformed: an unsafe path (zip-slip, absolute, ..), no assets for the host, a bad nuspec.</summary>
+    /// <summary>The package is malformed: no assets for the host, a bad nuspec.</summary>
     public const string InvalidPackage = "plugin_package.invalid_package";
+
+    /// <summary>A file path inside the package is unsafe (zip-slip <c>..</c>, absolute, a drive); nothing was extracted.</summary>
+    public const string UnsafePath = "plugin_package.unsafe_path";
 
     /// <summary>The package's SHA-512 differs from what the feed or the lock file declares.</summary>
     public const string HashMismatch = "plugin_package.hash_mismatch";
