@@ -35,7 +35,21 @@ internal sealed partial class MetadataService(
     public EntityDefinition CheckEntityDocument(JsonObject schema, bool allowUnknownFieldTypes)
     {
         ArgumentNullException.ThrowIfNull(schema);
-        return compiler.Compile((JsonObject)schema.DeepClone(), 1, stored: allowUnknownFieldTypes).Definition;
+        var document = (JsonObject)schema.DeepClone();
+        if (allowUnknownFieldTypes && document["properties"] is JsonObject properties)
+        {
+            // A field of a type no module registers yet is checked when its module is there; here it stands as json.
+            foreach (var (name, field) in properties.ToList())
+            {
+                if (field is JsonObject definition && definition[CrmSchemaKeywords.Type] is JsonValue type &&
+                    type.TryGetValue(out string? typeName) && !compiler.Normalizer.TryGetType(typeName, definition, false, out _))
+                {
+                    properties[name] = new JsonObject { [CrmSchemaKeywords.Type] = "json" };
+                }
+            }
+        }
+
+        return compiler.Compile(document, 1).Definition;
     }
 
     public async Task<IReadOnlyList<MetadataVersionInfo>> GetHistoryAsync(string entity, CancellationToken cancellationToken = default)

@@ -1,0 +1,91 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+using CrmKit.Editions.Packing;
+using CrmKit.Testing.Feeds;
+
+namespace CrmKit.Editions.Tests;
+
+/// <summary>
+/// The sample edition (plugins/editions/b2b-sales) packed, published with the shipped plugins in a folder feed,
+/// installed into a fresh server process (real Kestrel, SQLite) over REST, used, then upgraded to v2 (the overlay in
+/// plugins/editions/b2b-sales-v2), which adds a field and renames one: the records survive with their values.
+/// </summary>
+public sealed class SampleEditionEndToEndTests
+{
+    private const string Id = "crmkit.b2b-sales";
+
+    [Fact]
+    public async Task SampleEdition_ShouldInstallThenUpgrade_InAFreshServer()
+    {
+        var root = Directory.CreateTempSubdirectory("crmkit-e2e-").FullName;
+        var feed = Path.Combine(root, "feed");
+        ShippedPluginPackages.CopyTo(feed);
+        var editions = Path.Combine(ShippedPluginPackages.RepositoryRoot, "plugins", "editions");
+        EditionPackager.Pack(Path.Combine(editions, "b2b-sales"), feed);
+        using (var v2 = new EditionFolder().CopyFrom(Path.Combine(editions, "b2b-sales")).CopyFrom(Path.Combine(editions, "b2b-sales-v2")))
+        {
+            EditionPackager.Pack(v2.Root, feed);
+        }
+
+        var config = FolderFeed.WriteNuGetConfig(Path.Combine(root, "nuget.config"), new FeedSource("local", feed));
+        using var server = await ServerProcess.StartAsync(
+            root,
+            "--CrmKit:Distribution:NuGetConfig=" + config,
+            "--CrmKit:Distribution:LockFile=" + Path.Combine(root, "plugins.lock.json"),
+            "--CrmKit:Plugins:Directory=" + Path.Combine(root, "plugins"),
+            "--CrmKit:Editions:PackageFolder=" + Path.Combine(root, "edition-packages"));
+        var client = server.Client;
+
+        var plan = await PostAsync(client, "api/editions/plan", new JsonObject { ["id"] = Id, ["version"] = "1.0.0" }, server);
+        plan["canApply"]!.GetValue<bool>().ShouldBeTrue(plan.ToJsonString());
+        plan["plugins"]!.AsArray().Select(p => (p!["id"]!.GetValue<string>(), p["action"]!.GetValue<string>()))
+            .ShouldBe([("crmkit.onec", "install"), ("ru.egrul", "install"), ("ru.requisites", "install")], ignoreOrder: true);
+        plan["seed"]!.AsArray().Count.ShouldBe(5);
+
+        await PostAsync(client, "api/editions/install", new JsonObject { ["id"] = Id, ["version"] = "1.0.0" }, server);
+        var plugins = await client.GetFromJsonAsync<JsonObject>("api/plugins");
+        plugins!["items"]!.AsArray().Where(p => ShippedPluginPackages.Ids.Contains(p!["id"]!.GetValue<string>()))
+            .Select(p => p!["state"]!.GetValue<string>()).ShouldBe(["loaded", "loaded", "loaded"]);
+        var stages = await client.GetFromJsonAsync<JsonObject>("api/records/b2b_stage?limit=100");
+        stages!["items"]!.AsArray().Count.ShouldBe(5);
+        var signed = stages["items"]!.AsArray().Single(s => s!["code"]!.GetValue<string>() == "signed")!["id"]!.GetValue<string>();
+        var contract = await PostAsync(client, "api/records/b2b_contract", new JsonObject
+        {
+            ["number"] = "D-2026-001",
+            ["customer_inn"] = "7707083893",
+            ["segment"] = "mid",
+            ["stage"] = signed,
+            ["amount"] = new JsonObject { ["amount"] = 150000.50m, ["currency"] = "RUB" },
+        }, server, HttpStatusCode.Created);
+        var contractId = contract["id"]!.GetValue<string>();
+
+        var again = await PostAsync(client, "api/editions/install", new JsonObject { ["id"] = Id, ["version"] = "1.0.0" }, server);
+        again["upToDate"]!.GetValue<bool>().ShouldBeTrue();
+
+        var upgradePlan = await PostAsync(client, "api/editions/plan", new JsonObject { ["id"] = Id, ["operation"] = "upgrade" }, server);
+        upgradePlan["toVersion"]!.GetValue<string>().ShouldBe("2.0.0");
+        upgradePlan["entities"]!.AsArray().Single(e => e!["entity"]!.GetValue<string>() == "b2b_contract")!["fields"]!.ToJsonString()
+            .ShouldBe("""[{"field":"customer_segment","action":"rename","from":"segment"},{"field":"payment_terms","action":"add","from":null}]""");
+        await PostAsync(client, "api/editions/upgrade", new JsonObject { ["id"] = Id }, server);
+
+        var upgraded = await client.GetFromJsonAsync<JsonObject>("api/records/b2b_contract/" + contractId);
+        upgraded!["customer_segment"]!.GetValue<string>().ShouldBe("mid");
+        upgraded.ContainsKey("segment").ShouldBeFalse();
+        upgraded["number"]!.GetValue<string>().ShouldBe("D-2026-001");
+        upgraded["customer_inn"]!.GetValue<string>().ShouldBe("7707083893");
+        var schema = await client.GetFromJsonAsync<JsonObject>("api/metadata/entities/b2b_contract/schema");
+        schema!["properties"]!.AsObject().ContainsKey("payment_terms").ShouldBeTrue();
+        var list = await client.GetFromJsonAsync<JsonObject>("api/editions");
+        list!["items"]!.AsArray().Single()!["version"]!.GetValue<string>().ShouldBe("2.0.0");
+        (await client.GetFromJsonAsync<JsonObject>("api/records/b2b_stage?limit=100"))!["items"]!.AsArray().Count.ShouldBe(5);
+    }
+
+    private static async Task<JsonObject> PostAsync(HttpClient client, string path, JsonObject body, ServerProcess server, HttpStatusCode expected = HttpStatusCode.OK)
+    {
+        using var response = await client.PostAsJsonAsync(path, body);
+        var text = await response.Content.ReadAsStringAsync();
+        response.StatusCode.ShouldBe(expected, $"{path}: {text}\n--- server ---\n{server.Output}");
+        return JsonNode.Parse(text)!.AsObject();
+    }
+}
