@@ -37,6 +37,14 @@ public sealed class SampleEditionEndToEndTests
             "--CrmKit:Editions:PackageFolder=" + Path.Combine(root, "edition-packages"));
         var client = server.Client;
 
+        var missing = await PostAsync(client, "api/editions/install", new JsonObject { ["id"] = Id, ["version"] = "9.0.0" }, server, HttpStatusCode.NotFound);
+        missing["code"]!.GetValue<string>().ShouldBe("edition.not_found");
+        missing["problems"]![0]!["message"]!.GetValue<string>().ShouldContain("available: 2.0.0, 1.0.0");
+        var bad = await PostAsync(client, "api/editions/plan", new JsonObject { ["id"] = 5, ["colour"] = "blue" }, server, HttpStatusCode.BadRequest);
+        bad["errors"]!.AsArray().Select(e => e!["pointer"]!.GetValue<string>()).ShouldBe(["/colour", "/id"], ignoreOrder: true);
+        var upgradeFirst = await PostAsync(client, "api/editions/upgrade", new JsonObject { ["id"] = Id }, server, HttpStatusCode.Conflict);
+        upgradeFirst["code"]!.GetValue<string>().ShouldBe("edition.wrong_operation");
+
         var plan = await PostAsync(client, "api/editions/plan", new JsonObject { ["id"] = Id, ["version"] = "1.0.0" }, server);
         plan["canApply"]!.GetValue<bool>().ShouldBeTrue(plan.ToJsonString());
         plan["plugins"]!.AsArray().Select(p => (p!["id"]!.GetValue<string>(), p["action"]!.GetValue<string>()))

@@ -30,9 +30,13 @@ internal static class EditionEndpoints
         Converters = { new JsonStringEnumConverter(JsonNamingPolicy.CamelCase) },
     };
 
+    /// <summary>Whether the host registered editions; asked without creating the service.</summary>
+    public static bool IsAvailable(IServiceProvider services) =>
+        services.GetService<IServiceProviderIsService>()?.IsService(typeof(IEditionService)) == true;
+
     public static void Map(IEndpointRouteBuilder endpoints)
     {
-        if (endpoints.ServiceProvider.GetService<IServiceProviderIsService>()?.IsService(typeof(IEditionService)) != true)
+        if (!IsAvailable(endpoints.ServiceProvider))
         {
             return;
         }

@@ -12,8 +12,11 @@ internal sealed class OpenApiDocumentProvider
 {
     private Snapshot? _snapshot;
 
-    /// <summary>The document; <paramref name="withPlugins"/> when the host maps the plugin state endpoints.</summary>
-    public byte[] GetDocument(IMetadataService metadata, bool withPlugins = false)
+    /// <summary>
+    /// The document; <paramref name="withPlugins"/> when the host maps the plugin state endpoints,
+    /// <paramref name="withEditions"/> when it maps the edition endpoints.
+    /// </summary>
+    public byte[] GetDocument(IMetadataService metadata, bool withPlugins = false, bool withEditions = false)
     {
         // Read the revision before the entities: a change in between leaves a stale revision behind, which only
         // causes one extra rebuild, never a stale document served as current.
@@ -24,7 +27,7 @@ internal sealed class OpenApiDocumentProvider
             return snapshot.Json;
         }
 
-        var document = OpenApiDocumentBuilder.Build(metadata.GetEntities(), withPlugins);
+        var document = OpenApiDocumentBuilder.Build(metadata.GetEntities(), withPlugins, withEditions);
         var json = JsonSerializer.SerializeToUtf8Bytes(document, ApiJson.SerializerOptions);
         Volatile.Write(ref _snapshot, new Snapshot(revision, json));
         return json;
