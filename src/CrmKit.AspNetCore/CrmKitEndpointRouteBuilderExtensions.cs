@@ -51,6 +51,7 @@ public static class CrmKitEndpointRouteBuilderExtensions
         ApiKeyEndpoints.Map(group);
         PluginSettingsEndpoints.Map(group);
         PluginEndpoints.Map(group);
+        PluginPackageEndpoints.Map(group);
         EditionEndpoints.Map(group);
         OutboxEndpoints.Map(group);
         TemplateEndpoints.Map(group);

@@ -17,7 +17,7 @@ namespace CrmKit.Distribution;
 
 internal sealed partial class PluginPackageManager
 {
-    private readonly Dictionary<string, DownloadedPackage> _downloaded = new(StringComparer.Ordinal);
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, DownloadedPackage> _downloaded = new(StringComparer.Ordinal);
 
     public async Task<PluginPackagePlan> PlanAsync(PluginPackageRequest request, CancellationToken cancellationToken)
     {
@@ -104,21 +104,67 @@ internal sealed partial class PluginPackageManager
         return await BuildPlanAsync(session, input, viable, resolved, isRestore: false, cancellationToken);
     }
 
+    /// <summary>
+    /// Resolves the set with NuGet.Resolver. Each target (installed or updated by name) gets its highest version with
+    /// which the whole set still resolves, as <c>nuget install</c> picks it; dependencies get the lowest version their
+    /// ranges allow; installed plugins prefer their installed version.
+    /// </summary>
     private static List<PackageIdentity> Resolve(
-        FeedSession session, PlanInput input, IReadOnlyDictionary<string, List<Candidate>> viable, CancellationToken cancellationToken)
+        FeedSession session, PlanInput input, Dictionary<string, List<Candidate>> viable, CancellationToken cancellationToken)
     {
-        // A target (installed or updated by name) gets its highest usable version, as `nuget install` picks it;
-        // dependencies get the lowest version their ranges allow; installed plugins prefer their installed version.
+        var roots = input.Roots;
+        if (roots.Count == 0)
+        {
+            return [];
+        }
+
         var targets = input.Targets.ToList();
-        var chosen = targets.ToDictionary(t => t, t => viable[t].Max(c => c.Version)!, StringComparer.OrdinalIgnoreCase);
+        var chosen = new Dictionary<string, NuGetVersion>(StringComparer.OrdinalIgnoreCase);
+        if (targets.Count == 0)
+        {
+            return ResolveWith(session, input, viable, chosen, cancellationToken);
+        }
+
+        NuGetResolverException? last = null;
+        List<PackageIdentity>? result = null;
+        foreach (var target in targets)
+        {
+            result = null;
+            foreach (var version in viable[target].Select(c => c.Version).Distinct().OrderDescending())
+            {
+                chosen[target] = version;
+                try
+                {
+                    result = ResolveWith(session, input, viable, chosen, cancellationToken);
+                    break;
+                }
+                catch (NuGetResolverException e)
+                {
+                    last = e;
+                }
+            }
+
+            if (result is null)
+            {
+                throw last ?? new NuGetResolverException(target);
+            }
+        }
+
+        return result!;
+    }
+
+    private static List<PackageIdentity> ResolveWith(
+        FeedSession session, PlanInput input, Dictionary<string, List<Candidate>> viable, Dictionary<string, NuGetVersion> chosen,
+        CancellationToken cancellationToken)
+    {
         var available = viable.Values.SelectMany(list => list)
             .Where(c => !chosen.TryGetValue(c.Id, out var version) || c.Version == version)
             .Select(c => new SourcePackageDependencyInfo(c.Id, c.Version, c.Dependencies, true, session.RepositoryOrNull(c.Source)))
             .ToList();
-        var kept = input.Locked.Values.Where(l => !input.Remove.Contains(l.Id) && !chosen.ContainsKey(l.Id)).ToList();
+        var kept = input.Locked.Values.Where(l => !input.Remove.Contains(l.Id) && !input.Targets.Contains(l.Id, StringComparer.OrdinalIgnoreCase)).ToList();
         var context = new PackageResolverContext(
             DependencyBehavior.Lowest,
-            targets,
+            input.Targets.Any() ? input.Targets : input.Roots,
             input.Roots,
             kept.Select(l => new PackageReference(new PackageIdentity(l.Id, l.Version), PluginPackageContents.HostFramework)),
             kept.Select(l => new PackageIdentity(l.Id, l.Version)),

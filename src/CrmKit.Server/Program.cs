@@ -40,8 +40,8 @@ builder.WebHost.ConfigureKestrel(kestrel => kestrel.AddServerHeader = false);
 var crm = builder.Services.AddCrmKit(options => builder.Configuration.GetSection("CrmKit").Bind(options));
 crm.UseConfiguredStore(builder.Configuration);
 crm.AddPlugins();
-// Plugin distribution from NuGet feeds: CrmKit:Distribution:NuGetConfig (default nuget.config in the server's folder),
-// AllowPrerelease, LockFile, FeedTimeout (docs/distribution.md).
+// Plugin packages from NuGet feeds: CrmKit:Distribution:NuGetConfig (default "nuget.config" under the content root),
+// AllowPrerelease (default false), LockFile (default "plugins.lock.json"), FeedTimeout (docs/distribution.md).
 crm.AddPluginPackages();
 builder.Services.AddOptions<PluginPackageOptions>().BindConfiguration("CrmKit:Distribution");
 // Editions: fetched from the same feeds; CrmKit:Editions:PackageFolder, CoreVersion (docs/editions.md).

@@ -14,7 +14,7 @@ internal static partial class OpenApiDocumentBuilder
     private const string ProblemMediaType = "application/problem+json";
     private const string JsonMediaType = "application/json";
 
-    public static JsonObject Build(IReadOnlyList<EntityDefinition> entities, bool withPlugins = false, bool withEditions = false)
+    public static JsonObject Build(IReadOnlyList<EntityDefinition> entities, bool withPlugins = false, bool withPluginPackages = false, bool withEditions = false)
     {
         var schemas = BuildSchemas(entities);
         var paths = new JsonObject();
@@ -35,6 +35,11 @@ internal static partial class OpenApiDocumentBuilder
         if (withPlugins)
         {
             AddPluginPaths(paths, schemas);
+        }
+
+        if (withPluginPackages)
+        {
+            AddPluginPackagePaths(paths, schemas);
         }
 
         if (withEditions)

@@ -63,6 +63,22 @@ internal static class ApiPaths
     /// <summary><c>enable</c>, <c>disable</c> or <c>reload</c> of one plugin.</summary>
     public static string PluginAction(string id, string action) => $"{Plugin(id)}/{action}";
 
+    /// <summary>The plugin packages installed from feeds (plugins.lock.json).</summary>
+    public const string PluginPackages = "api/plugin-packages";
+
+    /// <summary>Plans a plugin package change without applying it.</summary>
+    public const string PluginPackagesPlan = $"{PluginPackages}/plan";
+
+    /// <summary>Plans and applies a plugin package change.</summary>
+    public const string PluginPackagesApply = $"{PluginPackages}/apply";
+
+    /// <summary>Restores the set plugins.lock.json pins.</summary>
+    public static string PluginPackagesRestore(bool dryRun) => $"{PluginPackages}/restore{(dryRun ? "?dryRun=true" : string.Empty)}";
+
+    /// <summary>Searches the feeds for plugin packages.</summary>
+    public static string PluginPackagesSearch(string query, bool prerelease) =>
+        $"{PluginPackages}/search?q={Uri.EscapeDataString(query)}&prerelease={(prerelease ? "true" : "false")}";
+
     public const string Templates = "api/templates";
 
     /// <summary>One template; <paramref name="locale"/>, when set, picks the locale (<c>?locale=</c>).</summary>

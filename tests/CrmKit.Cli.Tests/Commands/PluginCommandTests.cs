@@ -13,7 +13,8 @@ public sealed class PluginCommandTests : CliTestBase
         var result = await RunAsync("plugin", "list");
 
         result.ExitCode.ShouldBe(0, result.ToString());
-        Server.Requests.ShouldHaveSingleItem().ToString().ShouldBe("GET /api/plugins");
+        // The server has no plugin distribution (404): the package columns are left out.
+        Server.Requests.Select(r => r.ToString()).ShouldBe(["GET /api/plugins", "GET /api/plugin-packages"]);
         result.StdoutLines[0].ShouldBe("ID            VERSION  STATE    REASON");
         result.StdoutLines[1].ShouldBe("acme.loyalty  1.2.0    loaded");
         result.StdoutLines[2].ShouldBe("acme.reports  0.3.0    blocked  plugin.dependency_missing");

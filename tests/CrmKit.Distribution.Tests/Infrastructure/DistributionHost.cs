@@ -77,8 +77,12 @@ internal sealed class DistributionHost : IAsyncDisposable
 
     public PluginStatus? Status(string id) => Plugins.Find(id);
 
-    /// <summary>Whether the metadata registry has an entity now (a plugin's extension being live).</summary>
+    /// <summary>Whether the metadata registry has an entity (plugin entities stay defined with their data after unload).</summary>
     public bool HasEntity(string name) => Metadata.GetEntities().Any(e => e.Name == name);
+
+    /// <summary>The display name of a field type registered now, or null: a plugin's code being live.</summary>
+    public string? FieldType(string name) =>
+        _provider.GetRequiredService<CrmKit.Sdk.Extensibility.IFieldTypeRegistry>().TryGet(name, out var type) ? type.Descriptor.DisplayName.Get() : null;
 
     public Dictionary<string, string> Snapshot() => FolderSnapshot.Take(PluginsFolder, LockFile);
 

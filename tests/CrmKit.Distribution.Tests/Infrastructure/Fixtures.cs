@@ -28,6 +28,13 @@ internal static class Fixtures
             Dependencies = new Dictionary<string, string> { ["fixture.base"] = baseRange },
         });
 
+    /// <summary>fixture.hot: 1.0.0 from Fixture.Hot.V1, 2.0.0 from Fixture.Hot.V2 (field type fixture.hot_score named after the build).</summary>
+    public static TestPackage Hot(string version) =>
+        PluginPackageBuilder.Build(new PluginPackageSpec
+        {
+            Id = "fixture.hot", Version = version, PublishFolder = Folder(version.StartsWith('2') ? "fixture.hot-v2" : "fixture.hot-v1"),
+        });
+
     public static TestPackage Of(string fixture, string version = "1.0.0", string? sdkRange = null) =>
         PluginPackageBuilder.Build(new PluginPackageSpec { Id = fixture, Version = version, PublishFolder = Folder(fixture), SdkRange = sdkRange });
 }

@@ -6,7 +6,7 @@ namespace CrmKit.Cli.Commands.Plugins;
 internal sealed class PluginCommand : Command
 {
     public PluginCommand(CliRuntime runtime)
-        : base("plugin", "Inspect the server's plugins; enable, disable, reload them; rescan the plugins folder")
+        : base("plugin", "Inspect the server's plugins; enable, disable, reload them; rescan the plugins folder; search, install, update, remove and restore plugin packages from NuGet feeds")
     {
         Add(new PluginListCommand(runtime));
         Add(new PluginShowCommand(runtime));
@@ -15,6 +15,11 @@ internal sealed class PluginCommand : Command
         Add(new PluginStateCommand(runtime, PluginStateCommand.Reload));
         Add(new PluginScanCommand(runtime));
         Add(new PluginSettingsCommand(runtime));
+        Add(new PluginSearchCommand(runtime));
+        Add(new PluginPackageChangeCommand(runtime, PluginPackageChangeCommand.Install));
+        Add(new PluginPackageChangeCommand(runtime, PluginPackageChangeCommand.Update));
+        Add(new PluginPackageChangeCommand(runtime, PluginPackageChangeCommand.Remove));
+        Add(new PluginRestoreCommand(runtime));
     }
 
     /// <summary>The plugin id argument the commands share.</summary>

@@ -7,18 +7,38 @@ namespace CrmKit.Cli.Commands.Plugins;
 /// <summary>Prints PluginStatus objects (docs/rest-api.md): a list as a table, one plugin as a property table.</summary>
 internal static class PluginOutput
 {
-    /// <summary>One row a plugin; the reason column holds the reason's code (<c>plugin show</c> prints its message).</summary>
-    public static void WriteList(TextWriter writer, JsonNode? list)
+    /// <summary>
+    /// One row a plugin; the reason column holds the reason's code (<c>plugin show</c> prints its message). With the
+    /// installed packages (<c>GET /api/plugin-packages</c>), the package version and source follow; a package pinned in
+    /// the lock file that the runtime does not know (its folder went away) gets a row of its own.
+    /// </summary>
+    public static void WriteList(TextWriter writer, JsonNode? list, JsonNode? packages = null)
     {
-        var table = new TableWriter(
-            [CliMessages.HeaderId, CliMessages.HeaderVersion, CliMessages.HeaderState, CliMessages.HeaderReason]);
+        var installed = (packages?["items"] as JsonArray ?? []).OfType<JsonObject>()
+            .ToDictionary(p => JsonText.GetString(p, "id") ?? string.Empty, StringComparer.Ordinal);
+        string[] headers = packages is null
+            ? [CliMessages.HeaderId, CliMessages.HeaderVersion, CliMessages.HeaderState, CliMessages.HeaderReason]
+            : [CliMessages.HeaderId, CliMessages.HeaderVersion, CliMessages.HeaderState, CliMessages.HeaderReason, CliMessages.HeaderPackage, CliMessages.HeaderSource];
+        var table = new TableWriter(headers);
+        var seen = new HashSet<string>(StringComparer.Ordinal);
         foreach (var plugin in (list?["items"] as JsonArray ?? []).OfType<JsonObject>())
         {
+            var id = JsonText.ToCell(plugin["id"]);
+            seen.Add(id);
+            var package = installed.GetValueOrDefault(id);
             table.AddRow(
-                JsonText.ToCell(plugin["id"]),
+            [
+                id,
                 JsonText.ToCell(plugin["version"]),
                 JsonText.ToCell(plugin["state"]),
-                JsonText.GetString(plugin["reason"], "code"));
+                JsonText.GetString(plugin["reason"], "code"),
+                .. packages is null ? Array.Empty<string?>() : [JsonText.GetString(package, "version"), JsonText.GetString(package, "source")],
+            ]);
+        }
+
+        foreach (var (id, package) in installed.Where(p => !seen.Contains(p.Key)))
+        {
+            table.AddRow(id, null, null, null, JsonText.GetString(package, "version"), JsonText.GetString(package, "source"));
         }
 
         table.Write(writer);
