@@ -74,7 +74,8 @@ public sealed class SampleEditionEndToEndTests
         var upgradePlan = await PostAsync(client, "api/editions/plan", new JsonObject { ["id"] = Id, ["operation"] = "upgrade" }, server);
         upgradePlan["toVersion"]!.GetValue<string>().ShouldBe("2.0.0");
         upgradePlan["entities"]!.AsArray().Single(e => e!["entity"]!.GetValue<string>() == "b2b_contract")!["fields"]!.ToJsonString()
-            .ShouldBe("""[{"field":"customer_segment","action":"rename","from":"segment"},{"field":"payment_terms","action":"add","from":null}]""");
+            .ShouldBe("""[{"field":"customer_segment","action":"rename","from":"segment"},{"field":"customer_segment","action":"change","from":null},{"field":"payment_terms","action":"add","from":null}]""",
+                "v2 renames segment, gives it a new label (a change) and adds payment_terms");
         await PostAsync(client, "api/editions/upgrade", new JsonObject { ["id"] = Id }, server);
 
         var upgraded = await client.GetFromJsonAsync<JsonObject>("api/records/b2b_contract/" + contractId);
@@ -87,6 +88,13 @@ public sealed class SampleEditionEndToEndTests
         var list = await client.GetFromJsonAsync<JsonObject>("api/editions");
         list!["items"]!.AsArray().Single()!["version"]!.GetValue<string>().ShouldBe("2.0.0");
         (await client.GetFromJsonAsync<JsonObject>("api/records/b2b_stage?limit=100"))!["items"]!.AsArray().Count.ShouldBe(5);
+
+        // The installed edition's plugin ranges hold for later plugin changes: ru.requisites 2.0.0 is outside [1.0.0, 2.0.0).
+        FolderFeed.WriteFlat(feed, PluginPackageBuilder.Build(new PluginPackageSpec { Id = "ru.requisites", Version = "2.0.0" }));
+        using var refused = await client.PostAsJsonAsync("api/plugin-packages/plan", new JsonObject { ["install"] = new JsonArray("ru.requisites@[2.0.0, 3.0.0)") });
+        var refusal = await refused.Content.ReadAsStringAsync();
+        refusal.ShouldContain("plugin_package.constraint_violated", Case.Sensitive, refusal);
+        refusal.ShouldContain("edition:" + Id, Case.Sensitive, refusal);
     }
 
     private static async Task<JsonObject> PostAsync(HttpClient client, string path, JsonObject body, ServerProcess server, HttpStatusCode expected = HttpStatusCode.OK)
