@@ -79,15 +79,9 @@ internal sealed class EditionTestHost : IAsyncDisposable
         Action? cleanup = null;
         if (provider == "postgresql")
         {
-            var admin = Environment.GetEnvironmentVariable("CRMKIT_TEST_POSTGRES")!;
-            var name = "crm_editions_" + Guid.NewGuid().ToString("N")[..12];
-            Execute(admin, $"CREATE DATABASE {name}");
-            crm.UsePostgreSql(new NpgsqlConnectionStringBuilder(admin) { Database = name }.ConnectionString);
-            cleanup = () =>
-            {
-                NpgsqlConnection.ClearAllPools();
-                Execute(admin, $"DROP DATABASE IF EXISTS {name} WITH (FORCE)");
-            };
+            var database = CreatePostgresDatabase();
+            crm.UsePostgreSql(database.ConnectionString);
+            cleanup = database.Dispose;
         }
         else
         {
@@ -155,6 +149,19 @@ internal sealed class EditionTestHost : IAsyncDisposable
         _cleanup?.Invoke();
     }
 
+    /// <summary>A fresh PostgreSQL database on the CRMKIT_TEST_POSTGRES server, dropped on dispose.</summary>
+    public static PostgresDatabase CreatePostgresDatabase()
+    {
+        var admin = Environment.GetEnvironmentVariable("CRMKIT_TEST_POSTGRES")!;
+        var name = "crm_editions_" + Guid.NewGuid().ToString("N")[..12];
+        Execute(admin, $"CREATE DATABASE {name}");
+        return new PostgresDatabase(new NpgsqlConnectionStringBuilder(admin) { Database = name }.ConnectionString, () =>
+        {
+            NpgsqlConnection.ClearAllPools();
+            Execute(admin, $"DROP DATABASE IF EXISTS {name} WITH (FORCE)");
+        });
+    }
+
     private static void Execute(string connectionString, string sql)
     {
         using var connection = new NpgsqlConnection(connectionString);
@@ -162,4 +169,12 @@ internal sealed class EditionTestHost : IAsyncDisposable
         using var command = new NpgsqlCommand(sql, connection);
         command.ExecuteNonQuery();
     }
+}
+
+/// <summary>A throwaway PostgreSQL database.</summary>
+internal sealed class PostgresDatabase(string connectionString, Action drop) : IDisposable
+{
+    public string ConnectionString { get; } = connectionString;
+
+    public void Dispose() => drop();
 }

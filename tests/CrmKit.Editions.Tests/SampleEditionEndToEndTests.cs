@@ -15,10 +15,15 @@ public sealed class SampleEditionEndToEndTests
 {
     private const string Id = "crmkit.b2b-sales";
 
-    [Fact]
-    public async Task SampleEdition_ShouldInstallThenUpgrade_InAFreshServer()
+    [Theory]
+    [MemberData(nameof(EditionTestHost.Providers), MemberType = typeof(EditionTestHost))]
+    public async Task SampleEdition_ShouldInstallThenUpgrade_InAFreshServer(string provider)
     {
         var root = Directory.CreateTempSubdirectory("crmkit-e2e-").FullName;
+        using var database = provider == "postgresql" ? EditionTestHost.CreatePostgresDatabase() : null;
+        var storage = database is null
+            ? Array.Empty<string>()
+            : ["--CrmKit:Storage:Provider=PostgreSql", "--CrmKit:Storage:ConnectionString=" + database.ConnectionString];
         var feed = Path.Combine(root, "feed");
         ShippedPluginPackages.CopyTo(feed);
         var editions = Path.Combine(ShippedPluginPackages.RepositoryRoot, "plugins", "editions");
@@ -31,10 +36,13 @@ public sealed class SampleEditionEndToEndTests
         var config = FolderFeed.WriteNuGetConfig(Path.Combine(root, "nuget.config"), new FeedSource("local", feed));
         using var server = await ServerProcess.StartAsync(
             root,
-            "--CrmKit:Distribution:NuGetConfig=" + config,
-            "--CrmKit:Distribution:LockFile=" + Path.Combine(root, "plugins.lock.json"),
-            "--CrmKit:Plugins:Directory=" + Path.Combine(root, "plugins"),
-            "--CrmKit:Editions:PackageFolder=" + Path.Combine(root, "edition-packages"));
+            [
+                "--CrmKit:Distribution:NuGetConfig=" + config,
+                "--CrmKit:Distribution:LockFile=" + Path.Combine(root, "plugins.lock.json"),
+                "--CrmKit:Plugins:Directory=" + Path.Combine(root, "plugins"),
+                "--CrmKit:Editions:PackageFolder=" + Path.Combine(root, "edition-packages"),
+                .. storage,
+            ]);
         var client = server.Client;
 
         var missing = await PostAsync(client, "api/editions/install", new JsonObject { ["id"] = Id, ["version"] = "9.0.0" }, server, HttpStatusCode.NotFound);
