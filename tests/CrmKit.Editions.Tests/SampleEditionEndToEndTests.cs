@@ -63,6 +63,8 @@ public sealed class SampleEditionEndToEndTests
         var plugins = await client.GetFromJsonAsync<JsonObject>("api/plugins");
         plugins!["items"]!.AsArray().Where(p => ShippedPluginPackages.Ids.Contains(p!["id"]!.GetValue<string>()))
             .Select(p => p!["state"]!.GetValue<string>()).ShouldBe(["loaded", "loaded", "loaded"]);
+        var onec = await client.GetFromJsonAsync<JsonObject>("api/plugins/crmkit.onec/settings");
+        onec!["values"]!["schemaVersion"]!.GetValue<string>().ShouldBe("2.10", "the edition's default settings are written");
         var stages = await client.GetFromJsonAsync<JsonObject>("api/records/b2b_stage?limit=100");
         stages!["items"]!.AsArray().Count.ShouldBe(5);
         var signed = stages["items"]!.AsArray().Single(s => s!["code"]!.GetValue<string>() == "signed")!["id"]!.GetValue<string>();
