@@ -96,6 +96,11 @@ internal sealed class EditionService(
                     await change.RollbackAsync(CancellationToken.None);
                 }
 
+                if (e is OperationCanceledException)
+                {
+                    throw;
+                }
+
                 throw e is EditionException edition
                     ? new EditionException(edition.Problems, e, details.Plan)
                     : new EditionException([new EditionProblem(EditionErrorCodes.ApplyFailed, $"Applying edition {fetched.Content.Id} failed; nothing was changed: {e.Message}")], e, details.Plan);

@@ -1,4 +1,3 @@
-using System.IO.Compression;
 using System.Text.Json.Nodes;
 using CrmKit.Core.Editions;
 using CrmKit.Editions.Packing;
@@ -112,6 +111,5 @@ public sealed class EditionReaderTests
         e.Code.ShouldBe(EditionErrorCodes.NotAnEdition);
         File.WriteAllText(path, "not a zip");
         Should.Throw<EditionException>(() => EditionFeed.Open(path, "local", "sha")).Code.ShouldBe(EditionErrorCodes.NotAnEdition);
-        _ = typeof(ZipFile);
     }
 }
