@@ -192,11 +192,24 @@ internal sealed partial class PluginPackageManager
             var action = locked is null ? PluginPackageAction.Install
                 : locked.Version == candidate.Version ? PluginPackageAction.Keep
                 : candidate.Version > locked.Version ? PluginPackageAction.Upgrade : PluginPackageAction.Downgrade;
+            if (!isRestore && action == PluginPackageAction.Keep && current?.Version != candidate.Version)
+            {
+                // Pinned but its folder is gone or holds something else: installed again, with the pinned hash.
+                action = PluginPackageAction.Install;
+            }
+
             if (isRestore)
             {
                 action = current is null ? PluginPackageAction.Install
                     : current.Version == candidate.Version ? PluginPackageAction.Keep
                     : candidate.Version > current.Version ? PluginPackageAction.Upgrade : PluginPackageAction.Downgrade;
+            }
+
+            if (!isRestore && locked is null && Directory.Exists(folder))
+            {
+                // A dependency whose id has a folder placed by hand: the swap would replace (and then delete) that folder.
+                problems.Add(new PluginPackageProblem(PluginPackageErrorCodes.Conflict, PluginPackageMessages.FolderNotFromFeed(candidate.Id, folder), candidate.Id));
+                continue;
             }
 
             var sha = locked?.Sha512;
@@ -210,7 +223,8 @@ internal sealed partial class PluginPackageManager
                 try
                 {
                     var feedVersion = new FeedPackageVersion(candidate.Id, candidate.Version, candidate.Source);
-                    var downloaded = await session.DownloadAsync(feedVersion, operation, isRestore ? locked?.Sha512 : null, cancellationToken);
+                    var pinned = isRestore || locked?.Version == candidate.Version ? locked?.Sha512 : null;
+                    var downloaded = await session.DownloadAsync(feedVersion, operation, pinned, cancellationToken);
                     _downloaded[Key(downloaded.Id, downloaded.Version, downloaded.Sha512)] = downloaded;
                     var contents = PluginPackageContents.Inspect(downloaded.FilePath, candidate.Id, candidate.Version);
                     if (!contents.Manifest.SdkRange.Satisfies(PluginRuntime.HostSdkVersion))

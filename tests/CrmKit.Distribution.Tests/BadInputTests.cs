@@ -114,6 +114,34 @@ public sealed class BadInputTests
     }
 
     [Fact]
+    public async Task MissingFolderFeed_IsRefusedAsUnreachable()
+    {
+        var root = DistributionHost.NewRoot();
+        var folder = FolderFeed.WriteFlat(Path.Combine(root, "feed"), Fixtures.Base());
+        await using var host = await StartWithBaseAsync([new FeedSource("local", folder)], root);
+        FolderFeed.WriteNuGetConfig(host.NuGetConfig, new FeedSource("local", folder), new FeedSource("gone", Path.Combine(root, "no-such-folder")));
+
+        var problem = await RefusedAsync(host, DistributionHost.Install("fixture.throwing"), PluginPackageErrorCodes.FeedUnreachable);
+
+        problem.Message.ShouldContain("'gone'");
+    }
+
+    [Fact]
+    public async Task MissingOrInsecureConfiguration_IsRefused()
+    {
+        await using var host = await StartWithBaseAsync();
+        FolderFeed.WriteNuGetConfig(host.NuGetConfig, new FeedSource("plain", "http://127.0.0.1:9/v3/index.json"));
+        File.WriteAllText(host.NuGetConfig, File.ReadAllText(host.NuGetConfig).Replace(" allowInsecureConnections=\"true\"", "", StringComparison.Ordinal));
+
+        var insecure = await RefusedAsync(host, DistributionHost.Install("fixture.throwing"), PluginPackageErrorCodes.InvalidConfiguration);
+        insecure.Message.ShouldContain("allowInsecureConnections");
+
+        File.Delete(host.NuGetConfig);
+        var missing = await RefusedAsync(host, DistributionHost.Install("fixture.throwing"), PluginPackageErrorCodes.InvalidConfiguration);
+        missing.Message.ShouldContain("nuget.config");
+    }
+
+    [Fact]
     public async Task FeedAnswering500_IsRefused()
     {
         await using var feed = await HttpFeedServer.StartAsync(Fixtures.Base(), Fixtures.Of("fixture.throwing"));
@@ -190,6 +218,24 @@ public sealed class BadInputTests
     }
 
     [Fact]
+    public async Task DependencyWhoseIdHasAHandPlacedFolder_IsRefused_AndTheFolderKept()
+    {
+        var root = DistributionHost.NewRoot();
+        var feed = FolderFeed.WriteFlat(Path.Combine(root, "feed"), Fixtures.Base(), Fixtures.Dependent());
+        CopyFolder(Fixtures.Folder("fixture.base"), Path.Combine(root, "plugins", "fixture.base"));
+        await using var host = await DistributionHost.StartAsync(root, [new FeedSource("local", feed)]);
+        host.Status("fixture.base")!.State.ShouldBe(PluginState.Loaded);
+        var before = host.Snapshot();
+
+        var plan = await host.Packages.PlanAsync(DistributionHost.Install("fixture.dependent"), CancellationToken.None);
+
+        var problem = plan.Problems.ShouldHaveSingleItem();
+        problem.Code.ShouldBe(PluginPackageErrorCodes.Conflict);
+        problem.Message.ShouldContain("not installed from a feed");
+        host.Snapshot().ShouldBe(before);
+    }
+
+    [Fact]
     public async Task ConstraintOfAnEdition_RefusesAVersionItExcludes()
     {
         var constraint = new PluginPackageConstraint("fixture.base", "[1.0.0, 1.1.0)", "edition:acme.b2b");
@@ -262,6 +308,16 @@ public sealed class BadInputTests
         host.Snapshot().ShouldBe(before);
         host.Status("fixture.base")!.State.ShouldBe(PluginState.Loaded);
         return problem;
+    }
+
+    private static void CopyFolder(string source, string target)
+    {
+        foreach (var file in Directory.EnumerateFiles(source, "*", SearchOption.AllDirectories))
+        {
+            var destination = Path.Combine(target, Path.GetRelativePath(source, file));
+            Directory.CreateDirectory(Path.GetDirectoryName(destination)!);
+            File.Copy(file, destination);
+        }
     }
 
     private static int FreePort()

@@ -152,6 +152,23 @@ public sealed class LifecycleTests
     }
 
     [Fact]
+    public async Task PinnedPluginWhoseFolderWentAway_IsInstalledAgainByTheNextChange()
+    {
+        var root = DistributionHost.NewRoot();
+        var feed = FolderFeed.WriteFlat(Path.Combine(root, "feed"), Fixtures.Base(), Fixtures.Dependent());
+        await using var host = await DistributionHost.StartAsync(root, [new FeedSource("local", feed)]);
+        await host.InstallAsync(DistributionHost.Install("fixture.base"));
+        Directory.Delete(Path.Combine(host.PluginsFolder, "fixture.base"), recursive: true);
+        await host.Plugins.ScanAsync(CancellationToken.None);
+
+        var plan = await host.InstallAsync(DistributionHost.Install("fixture.dependent"));
+
+        plan.Steps.Single(s => s.Id == "fixture.base").Action.ShouldBe(PluginPackageAction.Install);
+        host.Status("fixture.base")!.State.ShouldBe(PluginState.Loaded);
+        host.Status("fixture.dependent")!.State.ShouldBe(PluginState.Loaded);
+    }
+
+    [Fact]
     public async Task Rollback_OfAnAppliedChange_PutsThePreviousSetAndLockBack()
     {
         var root = DistributionHost.NewRoot();

@@ -40,6 +40,7 @@ internal sealed class FeedSession : IDisposable
         var found = new Dictionary<NuGetVersion, FeedPackageVersion>();
         foreach (var repository in Sources.Repositories)
         {
+            EnsureFolderExists(repository);
             var versions = await CallAsync(repository, async ct =>
             {
                 var resource = await ResourceAsync<FindPackageByIdResource>(repository, ct);
@@ -165,15 +166,22 @@ internal sealed class FeedSession : IDisposable
             : hash;
     }
 
+    /// <summary>A folder feed that does not exist is unreachable (NuGet would just list nothing).</summary>
+    private static void EnsureFolderExists(SourceRepository repository)
+    {
+        var source = repository.PackageSource;
+        if (source.IsLocal && !Directory.Exists(source.Source))
+        {
+            throw new PackageFeedException(PackageFeedFailure.Unreachable,
+                FeedMessages.Unreachable(source.Name, source.Source, "the folder does not exist."), source.Name);
+        }
+    }
+
     private static List<FeedSearchResult> SearchFolder(
         SourceRepository repository, string query, string packageType, bool includePrerelease, CancellationToken cancellationToken)
     {
         var root = repository.PackageSource.Source;
-        if (!Directory.Exists(root))
-        {
-            throw new PackageFeedException(PackageFeedFailure.Unreachable,
-                FeedMessages.Unreachable(repository.PackageSource.Name, root, "the folder does not exist."), repository.PackageSource.Name);
-        }
+        EnsureFolderExists(repository);
 
         var packages = LocalFolderUtility.GetPackagesV2(root, Log, cancellationToken)
             .Concat(LocalFolderUtility.GetPackagesV3(root, Log, cancellationToken))
