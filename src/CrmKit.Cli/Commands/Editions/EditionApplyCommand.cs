@@ -8,7 +8,7 @@ namespace CrmKit.Cli.Commands.Editions;
 /// <summary>
 /// <c>crmkit edition plan|install|upgrade &lt;id&gt;[@version] [--prerelease]</c>: <c>POST /api/editions/plan|install|upgrade</c>.
 /// The server fetches the edition from its feeds. <c>plan</c> changes nothing (<c>--upgrade</c> plans an upgrade) and
-/// exits 1 when the plan cannot be applied; <c>--json</c> prints the plan as the server returns it.
+/// exits 1 when the plan cannot be applied; <c>-o json</c> prints the plan as the server returns it.
 /// </summary>
 internal sealed class EditionApplyCommand : CrmCommand
 {

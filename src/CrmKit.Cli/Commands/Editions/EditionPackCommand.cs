@@ -7,7 +7,7 @@ using CrmKit.Editions.Packing;
 namespace CrmKit.Cli.Commands.Editions;
 
 /// <summary>
-/// <c>crmkit edition pack [folder] [-o dir]</c>: packs an edition project into a <c>CrmKitEdition</c> NuGet package,
+/// <c>crmkit edition pack [folder] [--into dir]</c>: packs an edition project into a <c>CrmKitEdition</c> NuGet package,
 /// locally, without a server. The edition is read strictly first; every problem is printed with its file and JSON
 /// pointer and nothing is written.
 /// </summary>
@@ -19,7 +19,8 @@ internal sealed class EditionPackCommand : CrmCommand
         DefaultValueFactory = _ => ".",
     };
 
-    private readonly Option<string> _output = new("--output", "-o")
+    // Not -o: that is the global output format (table|json).
+    private readonly Option<string> _output = new("--into")
     {
         Description = "Where to write the package (default the project folder's bin/)",
         HelpName = "dir",
