@@ -105,6 +105,36 @@ public sealed class SampleEditionEndToEndTests
         var refusal = await refused.Content.ReadAsStringAsync();
         refusal.ShouldContain("plugin_package.constraint_violated", Case.Sensitive, refusal);
         refusal.ShouldContain("edition:" + Id, Case.Sensitive, refusal);
+
+        // A server upgrade the edition's CrmKit range excludes is refused by `db migrate` before any change.
+        var (exit, output) = await MigrateAsync(root, ["--CrmKit:Editions:CoreVersion=1.0.0", .. storage]);
+        exit.ShouldBe(1, output);
+        output.ShouldContain($"Migration refused: Edition {Id} 2.0.0 supports CrmKit [0.1.0, 1.0.0), and this server is CrmKit 1.0.0");
+        (await MigrateAsync(root, storage)).ExitCode.ShouldBe(0);
+    }
+
+    private static async Task<(int ExitCode, string Output)> MigrateAsync(string root, string[] settings)
+    {
+        var info = new System.Diagnostics.ProcessStartInfo("dotnet")
+        {
+            WorkingDirectory = root,
+            UseShellExecute = false,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        foreach (var argument in new[] { ServerProcess.ServerDll, "db", "migrate" }.Concat(settings))
+        {
+            info.ArgumentList.Add(argument);
+        }
+
+        info.Environment.Remove("MSBuildSDKsPath");
+        info.Environment.Remove("MSBUILD_EXE_PATH");
+        info.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+        using var process = System.Diagnostics.Process.Start(info)!;
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = await process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync();
+        return (process.ExitCode, await stdout + stderr);
     }
 
     private static async Task<JsonObject> PostAsync(HttpClient client, string path, JsonObject body, ServerProcess server, HttpStatusCode expected = HttpStatusCode.OK)
