@@ -52,6 +52,7 @@ public static class CrmKitEndpointRouteBuilderExtensions
         PluginSettingsEndpoints.Map(group);
         PluginEndpoints.Map(group);
         PluginPackageEndpoints.Map(group);
+        EditionEndpoints.Map(group);
         OutboxEndpoints.Map(group);
         TemplateEndpoints.Map(group);
         WorkflowEndpoints.Map(group);

@@ -9,6 +9,7 @@ using CrmKit.Cli.Commands.Me;
 using CrmKit.Cli.Commands.OneC;
 using CrmKit.Cli.Commands.Outbox;
 using CrmKit.Cli.Commands.Plugins;
+using CrmKit.Cli.Commands.Editions;
 using CrmKit.Cli.Commands.Roles;
 using CrmKit.Cli.Commands.Teams;
 using CrmKit.Cli.Commands.Users;
@@ -76,6 +77,7 @@ internal static class CrmCli
             new FieldCommand(runtime),
             new RecordCommand(runtime),
             new PluginCommand(runtime),
+            new EditionCommand(runtime),
             new OutboxCommand(runtime),
             new TemplateCommand(runtime),
             WorkflowRunCommands.AddTo(new WorkflowCommand(runtime), runtime),

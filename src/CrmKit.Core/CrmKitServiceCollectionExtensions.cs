@@ -75,6 +75,7 @@ public static class CrmKitServiceCollectionExtensions
         services.TryAddSingleton<RecordPipeline>();
         services.TryAddSingleton(sp => new CursorCodec(CursorKey(sp.GetRequiredService<IOptions<CrmKitOptions>>().Value)));
         services.TryAddSingleton<IRecordService, RecordService>();
+        services.TryAddSingleton<Storage.ICrmStateReloader, Storage.CrmStateReloader>();
         services.AddHostedService<CrmKitInitializer>();
         services.TryAddSingleton<MetadataFreshness>();
         services.AddHostedService<MetadataRefresher>();

@@ -8,6 +8,7 @@ using CrmKit.Core.Outbox;
 using CrmKit.Core.Templates;
 using CrmKit.Core.Workflows.Engine;
 using CrmKit.Distribution;
+using CrmKit.Editions;
 using CrmKit.Plugins;
 using CrmKit.Server;
 
@@ -43,6 +44,9 @@ crm.AddPlugins();
 // AllowPrerelease (default false), LockFile (default "plugins.lock.json"), FeedTimeout (docs/distribution.md).
 crm.AddPluginPackages();
 builder.Services.AddOptions<PluginPackageOptions>().BindConfiguration("CrmKit:Distribution");
+// Editions: fetched from the same feeds; CrmKit:Editions:PackageFolder, CoreVersion (docs/editions.md).
+crm.AddEditions();
+builder.Services.AddOptions<EditionOptions>().BindConfiguration("CrmKit:Editions");
 
 // Plugins: CrmKit:Plugins:Directory (default "plugins" under the content root, which is the server's own folder),
 // StartTimeout, WatchDirectory, WatchDelay.

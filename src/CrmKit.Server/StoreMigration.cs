@@ -22,6 +22,18 @@ internal static class StoreMigration
         var store = services.GetRequiredService<ICrmStore>();
         try
         {
+            // An installed edition that excludes this CrmKit version stops the upgrade before anything changes.
+            var excluded = await Editions.EditionCompatibility.FindIncompatibilitiesAsync(services, CancellationToken.None);
+            if (excluded.Count > 0)
+            {
+                foreach (var reason in excluded)
+                {
+                    await error.WriteLineAsync("Migration refused: " + reason);
+                }
+
+                return 1;
+            }
+
             if (store is PostgreSqlCrmStore postgres)
             {
                 var applied = await postgres.MigrateAsync(CancellationToken.None);

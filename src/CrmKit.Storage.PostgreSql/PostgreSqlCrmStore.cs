@@ -139,7 +139,7 @@ public sealed partial class PostgreSqlCrmStore : ICrmStore, IStoreIndexBuilds, I
 
     /// <inheritdoc />
     public async Task<ICrmStoreSession> BeginAsync(bool write, CancellationToken cancellationToken) =>
-        await BeginSessionAsync(write, cancellationToken);
+        AmbientStoreTransaction.TryJoin(this, out var joined) ? joined : await BeginSessionAsync(write, cancellationToken);
 
     /// <summary>
     /// Opens a session, typed as the PostgreSQL session so that provider-specific members such as
@@ -216,6 +216,11 @@ public sealed partial class PostgreSqlCrmStore : ICrmStore, IStoreIndexBuilds, I
     /// </remarks>
     public async Task<ICrmStoreSession> BeginStatementReadAsync(CancellationToken cancellationToken)
     {
+        if (AmbientStoreTransaction.TryJoin(this, out var joined))
+        {
+            return joined;
+        }
+
         var connection = await _dataSource.OpenConnectionAsync(cancellationToken);
         return new PostgreSqlCrmStoreSession(connection, transaction: null, write: false, afterIndexBuildRequests: null);
     }

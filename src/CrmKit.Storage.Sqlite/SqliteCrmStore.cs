@@ -72,7 +72,7 @@ public sealed class SqliteCrmStore : ICrmStore, IDisposable
 
     /// <inheritdoc />
     public async Task<ICrmStoreSession> BeginAsync(bool write, CancellationToken cancellationToken) =>
-        await BeginSessionAsync(write, cancellationToken);
+        AmbientStoreTransaction.TryJoin(this, out var joined) ? joined : await BeginSessionAsync(write, cancellationToken);
 
     /// <summary>
     /// Opens a session, typed as the SQLite session so that provider-specific members such as

@@ -14,11 +14,14 @@ public sealed class DependencyDirectionTests
         ["CrmKit.AspNetCore"] = ["CrmKit.Core"],
         // The CLI is a REST client; it may validate CommerceML files locally (crmkit 1c validate) with the embedded XSDs.
         ["CrmKit.CommerceMl"] = ["CrmKit.Sdk"],
-        ["CrmKit.Cli"] = ["CrmKit.CommerceMl"],
+        // ... and it packs editions locally (crmkit edition pack) with the same strict reader the server uses.
+        ["CrmKit.Cli"] = ["CrmKit.CommerceMl", "CrmKit.Editions"],
         ["CrmKit.Plugins"] = ["CrmKit.Core"],
         // Plugin distribution from NuGet feeds: the manifest reader and planner of the plugin runtime, over Core's contracts.
         ["CrmKit.Distribution"] = ["CrmKit.Core", "CrmKit.Plugins"],
-        ["CrmKit.Server"] = ["CrmKit.AspNetCore", "CrmKit.Storage.Sqlite", "CrmKit.Storage.PostgreSql", "CrmKit.Plugins", "CrmKit.Distribution"],
+        // Editions: plugins through the distribution's package manager and feed client, everything else through Core.
+        ["CrmKit.Editions"] = ["CrmKit.Core", "CrmKit.Distribution"],
+        ["CrmKit.Server"] = ["CrmKit.AspNetCore", "CrmKit.Storage.Sqlite", "CrmKit.Storage.PostgreSql", "CrmKit.Plugins", "CrmKit.Distribution", "CrmKit.Editions"],
     };
 
     [Fact]

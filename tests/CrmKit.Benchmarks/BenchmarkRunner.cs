@@ -99,6 +99,11 @@ internal static class BenchmarkRunner
                 await RunGuardedAsync(report, PluginStartBenchmark.Name, () => new PluginStartBenchmark(settings, report).RunAsync());
             }
 
+            if (settings.Runs(Editions.EditionBenchmark.Name))
+            {
+                await RunGuardedAsync(report, Editions.EditionBenchmark.Name, () => new Editions.EditionBenchmark(settings, report).RunAsync());
+            }
+
             if (settings.Runs(Templates.TemplateRenderBenchmark.Name))
             {
                 await RunGuardedAsync(report, Templates.TemplateRenderBenchmark.Name, () => new Templates.TemplateRenderBenchmark(settings, report).RunAsync());

@@ -41,7 +41,15 @@ public sealed class TemplateDefinitionTests
         var edition = JsonNode.Parse(File.ReadAllText(Path.Combine(TestEnvironment.TemplatesContent, "crmkit-edition", "edition.json")))!;
 
         edition.AsObject().Select(p => p.Key).ShouldBe(
-            ["id", "version", "title", "description", "plugins", "entities", "workflows", "templates", "seed", "settings"]);
+            ["id", "version", "title", "description", "crmkit", "plugins", "entities", "workflows", "templates", "seed", "settings", "localization", "migrations"]);
+    }
+
+    [Fact]
+    public void EditionTemplate_ShouldBeAValidEdition_AsTheStrictReaderSeesIt()
+    {
+        var (id, version) = CrmKit.Editions.Packing.EditionPackager.Check(Path.Combine(TestEnvironment.TemplatesContent, "crmkit-edition"));
+
+        (id, version).ShouldBe(("my.edition", "1.0.0"));
     }
 
     private static JsonObject ReadTemplateJson(string template) =>

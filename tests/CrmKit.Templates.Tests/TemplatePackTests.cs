@@ -104,13 +104,16 @@ public sealed class TemplatePackTests(TemplateSession session) : IClassFixture<T
         var edition = JsonNode.Parse(await File.ReadAllTextAsync(Path.Combine(session.EditionFolder, "edition.json")))!.AsObject();
         edition["id"]!.GetValue<string>().ShouldBe("acme.retail");
         edition["version"]!.GetValue<string>().ShouldBe("1.0.0");
-        foreach (var list in new[] { "plugins", "entities", "workflows", "templates", "seed" })
+        foreach (var list in new[] { "entities", "workflows", "templates", "seed", "localization", "migrations" })
         {
             edition[list].ShouldBeOfType<JsonArray>(list);
         }
 
+        edition["plugins"].ShouldBeOfType<JsonObject>();
         edition["settings"].ShouldBeOfType<JsonObject>();
         File.Exists(Path.Combine(session.EditionFolder, "README.md")).ShouldBeTrue();
+        var package = CrmKit.Editions.Packing.EditionPackager.Pack(session.EditionFolder, Path.Combine(session.EditionFolder, "bin"));
+        Path.GetFileName(package).ShouldBe("acme.retail.1.0.0.nupkg");
     }
 
     [PackagesFact]

@@ -18,6 +18,6 @@ internal static class OpenApiEndpoints
     {
         var provider = context.RequestServices.GetRequiredService<OpenApiDocumentProvider>();
         var metadata = context.RequestServices.GetRequiredService<IMetadataService>();
-        return Results.Bytes(provider.GetDocument(metadata, PluginEndpoints.IsAvailable(context.RequestServices), PluginPackageEndpoints.IsAvailable(context.RequestServices)), "application/json; charset=utf-8");
+        return Results.Bytes(provider.GetDocument(metadata, PluginEndpoints.IsAvailable(context.RequestServices), PluginPackageEndpoints.IsAvailable(context.RequestServices), EditionEndpoints.IsAvailable(context.RequestServices)), "application/json; charset=utf-8");
     }
 }

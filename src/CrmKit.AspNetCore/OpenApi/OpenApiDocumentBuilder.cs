@@ -14,7 +14,7 @@ internal static partial class OpenApiDocumentBuilder
     private const string ProblemMediaType = "application/problem+json";
     private const string JsonMediaType = "application/json";
 
-    public static JsonObject Build(IReadOnlyList<EntityDefinition> entities, bool withPlugins = false, bool withPluginPackages = false)
+    public static JsonObject Build(IReadOnlyList<EntityDefinition> entities, bool withPlugins = false, bool withPluginPackages = false, bool withEditions = false)
     {
         var schemas = BuildSchemas(entities);
         var paths = new JsonObject();
@@ -40,6 +40,11 @@ internal static partial class OpenApiDocumentBuilder
         if (withPluginPackages)
         {
             AddPluginPackagePaths(paths, schemas);
+        }
+
+        if (withEditions)
+        {
+            AddEditionPaths(paths, schemas);
         }
 
         foreach (var entity in entities)

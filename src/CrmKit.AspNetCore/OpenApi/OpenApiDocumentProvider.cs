@@ -14,9 +14,10 @@ internal sealed class OpenApiDocumentProvider
 
     /// <summary>
     /// The document; <paramref name="withPlugins"/> when the host maps the plugin state endpoints,
-    /// <paramref name="withPluginPackages"/> when it maps the plugin package endpoints (both fixed for a host's life).
+    /// <paramref name="withPluginPackages"/> when it maps the plugin package endpoints, <paramref name="withEditions"/> when
+    /// it maps the edition endpoints (all fixed for a host's life).
     /// </summary>
-    public byte[] GetDocument(IMetadataService metadata, bool withPlugins = false, bool withPluginPackages = false)
+    public byte[] GetDocument(IMetadataService metadata, bool withPlugins = false, bool withPluginPackages = false, bool withEditions = false)
     {
         // Read the revision before the entities: a change in between leaves a stale revision behind, which only
         // causes one extra rebuild, never a stale document served as current.
@@ -27,7 +28,7 @@ internal sealed class OpenApiDocumentProvider
             return snapshot.Json;
         }
 
-        var document = OpenApiDocumentBuilder.Build(metadata.GetEntities(), withPlugins, withPluginPackages);
+        var document = OpenApiDocumentBuilder.Build(metadata.GetEntities(), withPlugins, withPluginPackages, withEditions);
         var json = JsonSerializer.SerializeToUtf8Bytes(document, ApiJson.SerializerOptions);
         Volatile.Write(ref _snapshot, new Snapshot(revision, json));
         return json;

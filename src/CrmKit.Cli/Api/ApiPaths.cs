@@ -51,6 +51,9 @@ internal static class ApiPaths
 
     public const string Plugins = "api/plugins";
 
+    /// <summary>The editions: list, plan, install, upgrade.</summary>
+    public const string Editions = "api/editions";
+
     public const string PluginsScan = $"{Plugins}/scan";
 
     public static string Plugin(string id) => $"{Plugins}/{Escape(id)}";

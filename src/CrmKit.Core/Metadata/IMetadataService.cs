@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using CrmKit.Sdk.Errors;
 using CrmKit.Sdk.Metadata;
 using CrmKit.Sdk.Security;
 
@@ -65,6 +66,32 @@ public interface IMetadataService
     /// <returns>The archive holding the values.</returns>
     Task<FieldArchiveInfo> RemoveFieldAsync(
         CrmPrincipal principal, string entity, string field, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Renames a field: a new schema version where the field has the new name (same definition, same place), and every
+    /// record's value moved to the new name, in one transaction. Used by edition migrations.
+    /// </summary>
+    /// <param name="principal">Who is acting.</param>
+    /// <param name="entity">The entity name.</param>
+    /// <param name="field">The field's current name.</param>
+    /// <param name="newName">The new name.</param>
+    /// <param name="cancellationToken">Cancels the operation.</param>
+    /// <returns>The entity at its new version.</returns>
+    Task<EntityDefinition> RenameFieldAsync(
+        CrmPrincipal principal, string entity, string field, string newName, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Checks an entity document as <see cref="CreateEntityAsync"/> would (normalization, supported keywords, field
+    /// types), storing nothing. Lookup targets are not checked.
+    /// </summary>
+    /// <param name="schema">The entity document.</param>
+    /// <param name="allowUnknownFieldTypes">
+    /// Whether a field type no registered module provides is accepted (planning an edition whose plugins are not
+    /// installed yet).
+    /// </param>
+    /// <returns>The entity the document defines.</returns>
+    /// <exception cref="CrmException">The document is invalid (the error names the JSON pointer).</exception>
+    EntityDefinition CheckEntityDocument(JsonObject schema, bool allowUnknownFieldTypes);
 
     /// <summary>Lists an entity's field archives, newest first.</summary>
     /// <param name="entity">The entity name.</param>

@@ -62,6 +62,24 @@ internal sealed class MetadataRegistry
         return true;
     }
 
+    /// <summary>
+    /// Replaces every entity with the given ones (after a rolled-back ambient transaction: the registry returns to what
+    /// the store holds, including entities created by the rolled-back work disappearing).
+    /// </summary>
+    /// <param name="entities">The entities as stored.</param>
+    public void ReplaceAll(IEnumerable<CompiledEntity> entities)
+    {
+        State current, next;
+        var replacement = ImmutableSortedDictionary<string, CompiledEntity>.Empty.WithComparers(StringComparer.Ordinal)
+            .SetItems(entities.Select(e => KeyValuePair.Create(e.Name, e)));
+        do
+        {
+            current = Volatile.Read(ref _state);
+            next = new State(replacement, current.Revision + 1);
+        }
+        while (Interlocked.CompareExchange(ref _state, next, current) != current);
+    }
+
     /// <summary>The lookup fields of all entities that point at <paramref name="target"/>.</summary>
     public IReadOnlyList<(CompiledEntity Entity, FieldDefinition Field)> FindReferences(string target) =>
         All.SelectMany(e => e.LookupFields.Where(f => f.Lookup!.TargetEntity == target).Select(f => (e, f))).ToList();

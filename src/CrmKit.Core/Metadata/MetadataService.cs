@@ -32,6 +32,26 @@ internal sealed partial class MetadataService(
 
     public EntityDefinition GetEntity(string entity) => registry.Get(entity).Definition;
 
+    public EntityDefinition CheckEntityDocument(JsonObject schema, bool allowUnknownFieldTypes)
+    {
+        ArgumentNullException.ThrowIfNull(schema);
+        var document = (JsonObject)schema.DeepClone();
+        if (allowUnknownFieldTypes && document["properties"] is JsonObject properties)
+        {
+            // A field of a type no module registers yet is checked when its module is there; here it stands as json.
+            foreach (var (name, field) in properties.ToList())
+            {
+                if (field is JsonObject definition && definition[CrmSchemaKeywords.Type] is JsonValue type &&
+                    type.TryGetValue(out string? typeName) && !compiler.Normalizer.TryGetType(typeName, definition, false, out _))
+                {
+                    properties[name] = new JsonObject { [CrmSchemaKeywords.Type] = "json" };
+                }
+            }
+        }
+
+        return compiler.Compile(document, 1).Definition;
+    }
+
     public async Task<IReadOnlyList<MetadataVersionInfo>> GetHistoryAsync(string entity, CancellationToken cancellationToken = default)
     {
         registry.Get(entity);

@@ -112,6 +112,16 @@ internal sealed partial class DefaultModuleSettingsService : IModuleSettingsServ
         return Remember(moduleId, ToSnapshot(stored, _protector));
     }
 
+    /// <summary>Reads every remembered module's settings again and replaces the in-memory copies (after a rollback).</summary>
+    internal async Task ReloadAllAsync(CancellationToken cancellationToken)
+    {
+        await using var session = await _store.BeginAsync(write: false, cancellationToken);
+        foreach (var moduleId in _snapshots.Keys.ToList())
+        {
+            _snapshots[moduleId] = ToSnapshot(await session.ReadSettingAsync(Key(moduleId), cancellationToken), _protector);
+        }
+    }
+
     private static string Key(string moduleId) => "module:" + moduleId;
 
     private static SettingsSnapshot ToSnapshot(StoredSetting? stored, ISecretProtector protector) =>

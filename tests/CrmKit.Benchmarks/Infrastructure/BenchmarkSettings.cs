@@ -14,6 +14,8 @@ internal sealed class BenchmarkSettings
           query      query by an indexed custom field through IRecordService vs raw SQL
           validate   field validations per second (one core) vs NJsonSchema
           plugins    host start with 20 fixture plugins vs an empty host; run-time enable/disable of one plugin
+          editions   crmkit edition plan and install: 10 plugins + 30 entities from a folder feed vs reading the package and
+                     creating the entities directly (targets: plan < 3 s, install < 10 s, medians)
           templates  render a cached 1 KB document template: ITemplateRenderer vs Scriban directly (target 1.2x)
           outbox     outbox dispatcher throughput with no-op jobs vs the raw store calls (target 2,000 jobs/s)
           workflows  saving a record with 50 enabled, non-matching workflows vs none (target 1.10x)
@@ -89,7 +91,7 @@ internal sealed class BenchmarkSettings
         }
 
         var command = args[0];
-        if (command is not ("bulk" or "query" or "validate" or "plugins" or "templates" or "outbox" or "workflows" or "security" or "requisites" or "files" or
+        if (command is not ("bulk" or "query" or "validate" or "plugins" or "editions" or "templates" or "outbox" or "workflows" or "security" or "requisites" or "files" or
             "bulk-pg" or "query-pg" or "outbox-pg" or "onec-export" or "channels" or "all"))
         {
             Console.Error.WriteLine($"Unknown command '{command}'.");
