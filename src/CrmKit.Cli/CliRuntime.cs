@@ -28,7 +28,7 @@ internal sealed class CliRuntime(CliHost host, GlobalOptions options)
                 ParseResult = parseResult,
                 Client = client,
                 Host = Host,
-                Json = parseResult.GetValue(Options.Output) == GlobalOptions.JsonFormat,
+                Json = parseResult.GetValue(Options.Output) == GlobalOptions.JsonFormat || parseResult.GetValue(Options.Json),
             };
             return await action(context, cancellationToken);
         }

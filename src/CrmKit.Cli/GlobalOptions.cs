@@ -27,6 +27,12 @@ internal sealed class GlobalOptions
         Recursive = true,
     };
 
+    public Option<bool> Json { get; } = new("--json")
+    {
+        Description = "Print the server's JSON, indented (the same as --output json)",
+        Recursive = true,
+    };
+
     public Option<string?> Language { get; } = new(LanguageOption)
     {
         Description = $"The language of crmkit's messages and of the server's labels and errors (sent as Accept-Language) [default: ${LanguageVariable}, else en]",
@@ -50,6 +56,7 @@ internal sealed class GlobalOptions
     {
         command.Add(Server);
         command.Add(Output);
+        command.Add(Json);
         command.Add(Language);
         command.Add(ApiKey);
     }

@@ -60,6 +60,17 @@ public sealed class EditionCommandTests : CliTestBase
     }
 
     [Fact]
+    public async Task Plan_ShouldPrintTheServerPlanAsJson_AndStillExitOne_WithTheJsonFlag()
+    {
+        Server.OnJson("POST", "/api/editions/plan", Plan);
+
+        var result = await RunAsync("edition", "plan", "acme.retail@2.0.0", "--upgrade", "--json");
+
+        result.ExitCode.ShouldBe(1, result.ToString());
+        JsonNode.DeepEquals(JsonNode.Parse(result.Stdout), JsonNode.Parse(Plan)).ShouldBeTrue(result.Stdout);
+    }
+
+    [Fact]
     public async Task Install_ShouldPostTheRequest_AndPrintTheServerJson_WhenOutputIsJson()
     {
         var applied = JsonNode.Parse(Plan)!.AsObject();
