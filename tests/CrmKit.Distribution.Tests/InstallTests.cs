@@ -35,7 +35,11 @@ public sealed class InstallTests
         installed[1].Dependencies.ShouldBe(["fixture.base [1.0.0, 2.0.0)"]);
         // A flat folder declares no hash: the one computed from the downloaded bytes is pinned.
         installed[0].Sha512.ShouldBe(base100.Sha512);
-        File.ReadAllText(host.LockFile).ShouldContain("\"lockVersion\": 1");
+        var lockText = File.ReadAllText(host.LockFile);
+        lockText.ShouldContain("\"lockVersion\": 1");
+        // Written for people to read and diff: every hash as it is (base64's '+' and '/' not \u-escaped).
+        lockText.ShouldContain($"\"sha512\": \"{base100.Sha512}\"");
+        lockText.ShouldNotContain("\\u00");
         Directory.EnumerateDirectories(host.PluginsFolder).Select(Path.GetFileName).ShouldBe(["fixture.base", "fixture.dependent"], ignoreOrder: true);
     }
 

@@ -1,3 +1,4 @@
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using CrmKit.Core.Plugins.Packages;
@@ -33,7 +34,9 @@ internal static class PluginLockFile
 {
     public const int FormatVersion = 1;
 
-    private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true };
+    // The file is meant to be read and diffed by people (and committed beside a deployment): hashes keep their '+'
+    // and '/' instead of \u002B escapes. It is never embedded in HTML, so the relaxed encoder is safe here.
+    private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     /// <summary>Reads the lock; a missing file is an empty lock.</summary>
     /// <exception cref="PluginPackageException">The file is not a valid lock file.</exception>
