@@ -66,14 +66,23 @@ internal sealed class EditionBenchmark(BenchmarkSettings settings, BenchmarkRepo
             Console.WriteLine($"  round {round + 1}: install {BenchmarkReport.Duration(install.Rounds[^1]),10}   entities and seed directly {BenchmarkReport.Duration(direct.Rounds[^1]),10}");
         }
 
+        Console.WriteLine("  the crmkit tool as a process against the real server process:");
+        var cli = new EditionCliRounds(settings, _root, config);
+        var (cliPlan, planList) = await cli.PlanAsync();
+        var (cliInstall, installList) = await cli.InstallAsync();
+
         report.Add(new ResultRow($"{Name}: plan", "read the edition package (baseline)", read, 1, "plan", null));
         report.Add(new ResultRow($"{Name}: plan", "IEditionService.PlanAsync (feed, plugins, metadata diff)", plan, 1, "plan", read));
+        report.Add(new ResultRow($"{Name}: plan (command)", "crmkit edition list (baseline: the tool's start and one request)", planList, 1, "run", null));
+        report.Add(new ResultRow($"{Name}: plan (command)", "crmkit edition plan (process, real server)", cliPlan, 1, "run", planList));
         report.Add(new ResultRow($"{Name}: install", "create entities and seed directly (baseline)", direct, 1, "install", null));
         report.Add(new ResultRow($"{Name}: install", "IEditionService.ApplyAsync (plugins, one transaction)", install, 1, "install", direct));
-        report.Add(new TargetRow($"editions: plan {EditionBenchSet.PluginCount} plugins + {EditionBenchSet.EntityCount} entities from a folder feed < {PlanTarget.TotalSeconds:0} s (median)",
-            Ms(plan.Median) + " median, best " + Ms(plan.Best), plan.Median < PlanTarget));
-        report.Add(new TargetRow($"editions: install of the same < {InstallTarget.TotalSeconds:0} s (median)",
-            Ms(install.Median) + " median, best " + Ms(install.Best), install.Median < InstallTarget));
+        report.Add(new ResultRow($"{Name}: install (command)", "crmkit edition list (baseline: the tool's start and one request)", installList, 1, "run", null));
+        report.Add(new ResultRow($"{Name}: install (command)", "crmkit edition install (process, fresh real server)", cliInstall, 1, "run", installList));
+        report.Add(new TargetRow($"editions: crmkit edition plan, {EditionBenchSet.PluginCount} plugins + {EditionBenchSet.EntityCount} entities from a folder feed < {PlanTarget.TotalSeconds:0} s (median)",
+            Ms(cliPlan.Median) + " median, best " + Ms(cliPlan.Best) + $" (in process {Ms(plan.Median)})", cliPlan.Median < PlanTarget));
+        report.Add(new TargetRow($"editions: crmkit edition install of the same < {InstallTarget.TotalSeconds:0} s (median)",
+            Ms(cliInstall.Median) + " median, best " + Ms(cliInstall.Best) + $" (in process {Ms(install.Median)})", cliInstall.Median < InstallTarget));
     }
 
     private static async Task<TimeSpan> TimePlanAsync(BenchHost host)
