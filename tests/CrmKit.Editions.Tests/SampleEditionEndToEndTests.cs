@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using CrmKit.Editions.Packing;
+using CrmKit.Server.Tests;
 using CrmKit.Testing.Feeds;
 
 namespace CrmKit.Editions.Tests;
