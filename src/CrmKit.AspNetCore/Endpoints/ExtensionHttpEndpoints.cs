@@ -1,6 +1,7 @@
 using CrmKit.AspNetCore.Problems;
 using CrmKit.AspNetCore.Http;
 using CrmKit.AspNetCore.Security;
+using CrmKit.Core.Files;
 using CrmKit.Core.Modules;
 using CrmKit.Core.Security;
 using CrmKit.Sdk.Http;
@@ -91,7 +92,7 @@ internal static class ExtensionHttpEndpoints
         {
             await endpoint.HandleAsync(call, context.RequestAborted);
         }
-        catch (LimitedReadStream.LimitExceededException exception)
+        catch (InvalidDataException exception) when (body.Exceeded)
         {
             throw ApiErrors.TooLarge(limit, new BadHttpRequestException(exception.Message, StatusCodes.Status413PayloadTooLarge));
         }
