@@ -1,7 +1,7 @@
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 
-namespace CrmKit.Plugins.Channels.Tests.Infrastructure;
+namespace CrmKit.Testing.Server;
 
 /// <summary>Small REST helpers over the admin client.</summary>
 internal static class Api

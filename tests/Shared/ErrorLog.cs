@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using Microsoft.Extensions.Logging;
 
-namespace CrmKit.Plugins.Channels.Tests.Infrastructure;
+namespace CrmKit.Testing.Server;
 
 /// <summary>The server's error log lines with their exceptions, shown in assertion messages when a call answers 500.</summary>
 public sealed class ErrorLog : ILoggerProvider
